@@ -1,0 +1,96 @@
+package io.notesearch.cli;
+
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.IndexReport;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.indexer.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code notesearch index DIR...}: brings the index up to date with notes folders. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index the Markdown notes under DIR (incrementally: unchanged notes are skipped).",
+      "Hidden folders and node_modules are skipped; broken files are reported and skipped."
+    })
+final class IndexCommand implements Callable<Integer> {
+  /** Skipped files listed without --verbose; the rest are counted. */
+  private static final int LISTED_PROBLEMS = 20;
+
+  @ParentCommand Notesearch parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of notes to index.")
+  List<Path> folders;
+
+  @Option(names = "--index", paramLabel = "PATH", description = "Index folder (default: $NOTESEARCH_INDEX, else your data folder).")
+  Path index;
+
+  @Option(names = "--full", description = "Rebuild the whole index instead of updating it.")
+  boolean full;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "List every skipped file and every warning.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    Path location = IndexLocation.resolve(index, parent.env).path();
+    IndexReport report;
+    try (NoteIndexer indexer = NoteIndexer.open(location)) {
+      report = indexer.index(folders, full ? IndexMode.FULL : IndexMode.DEFAULT);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!quiet) {
+      out.println(summary(report, location));
+    }
+    print(err, "skipped", report.skipped(), quiet ? 0 : verbose ? Integer.MAX_VALUE : LISTED_PROBLEMS);
+    if (verbose) {
+      print(err, "warning", report.warnings(), Integer.MAX_VALUE);
+    }
+    return ExitCodes.OK;
+  }
+
+  static String summary(IndexReport r, Path location) {
+    double seconds = r.took().toNanos() / 1e9;
+    double mb = r.bytes() / 1e6;
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "indexed %d notes (%d new, %d changed, %d unchanged, %d removed%s): ",
+        r.notes(), r.added(), r.updated(), r.unchanged(), r.deleted(), r.rebuilt() ? "; rebuilt" : ""));
+    s.append(String.format(Locale.ROOT, "%d sections, %.2f MB in %.2f s", r.sections(), mb, seconds));
+    if (seconds > 0 && r.bytes() > 0) {
+      s.append(String.format(Locale.ROOT, " (%.0f notes/s, %.2f MB/s)", (r.added() + r.updated()) / seconds, mb / seconds));
+    }
+    s.append("; ").append(r.skipped().size()).append(" skipped");
+    if (!r.warnings().isEmpty()) {
+      s.append(", ").append(r.warnings().size()).append(" warnings");
+    }
+    s.append(" → ").append(location);
+    return s.toString();
+  }
+
+  private static void print(PrintWriter err, String label, List<Problem> problems, int max) {
+    int shown = 0;
+    for (Problem p : problems) {
+      if (shown++ >= max) {
+        err.println("  … and " + (problems.size() - max) + " more " + label + " (use --verbose)");
+        break;
+      }
+      err.println(label + ": " + p);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.notesearch.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the index lives: {@code --index}, else {@code $NOTESEARCH_INDEX}, else the user's data
+ * folder ({@code $XDG_DATA_HOME/notesearch/index}, {@code ~/.local/share/notesearch/index}, or
+ * {@code ~/Library/Application Support/notesearch/index} on macOS).
+ */
+final class IndexLocation {
+  /** Environment variable naming the index folder. */
+  static final String ENV = "NOTESEARCH_INDEX";
+
+  private IndexLocation() {}
+
+  /** How the location was chosen: an explicit choice never falls back to the sample notes. */
+  record Resolved(Path path, boolean explicit) {}
+
+  static Resolved resolve(Path option, Map<String, String> env) {
+    if (option != null) {
+      return new Resolved(option.toAbsolutePath().normalize(), true);
+    }
+    String fromEnv = env.get(ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return new Resolved(Path.of(fromEnv).toAbsolutePath().normalize(), true);
+    }
+    return new Resolved(defaultFolder(env), false);
+  }
+
+  static Path defaultFolder(Map<String, String> env) {
+    String home = System.getProperty("user.home");
+    String xdg = env.get("XDG_DATA_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "notesearch", "index");
+    }
+    if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) {
+      return Path.of(home, "Library", "Application Support", "notesearch", "index");
+    }
+    return Path.of(home, ".local", "share", "notesearch", "index");
+  }
+}

@@ -1,0 +1,38 @@
+package io.notesearch.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Entry point of the {@code notesearch} command. */
+public final class Main {
+  /**
+   * Lucene logs a notice about the incubating vector module on every start; a CLI user cannot act on
+   * it. Held in a field because java.util.logging keeps loggers weakly.
+   */
+  private static final Logger VECTOR_NOTICE = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  private Main() {}
+
+  /**
+   * Runs the command and exits with its code (see {@link ExitCodes}).
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    VECTOR_NOTICE.setLevel(Level.OFF);
+    System.exit(
+        Notesearch.run(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            System.getenv()));
+  }
+
+  /** Kept for symmetry with tests that run the command in-process. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    return Notesearch.run(args, out, err, env);
+  }
+}

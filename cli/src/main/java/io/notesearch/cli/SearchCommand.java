@@ -1,0 +1,126 @@
+package io.notesearch.cli;
+
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.SearchResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code notesearch search QUERY...}: ranked matching sections. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the index for sections matching QUERY (all words; any word when none has them all).",
+      "Exit status: 0 hits, 1 no hits, 2 bad usage, 3 index missing or unreadable."
+    })
+final class SearchCommand implements Callable<Integer> {
+  /** System property with the bundled sample notes folder (set by the launcher). */
+  static final String SAMPLE_NOTES = "notesearch.sample.notes";
+
+  /** System property with where the sample notes' index is kept (set by the launcher). */
+  static final String SAMPLE_INDEX = "notesearch.sample.index";
+
+  @ParentCommand Notesearch parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to search for.")
+  List<String> words;
+
+  @Option(names = "--index", paramLabel = "PATH", description = "Index folder (default: $NOTESEARCH_INDEX, else your data folder).")
+  Path index;
+
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Show at most N hits (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print JSON Lines: one object per hit.")
+  boolean json;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour output: auto, always, never (default: auto; NO_COLOR is honoured).")
+  HitPrinter.ColorChoice color;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Only notes with this tag (repeatable).")
+  List<String> tags = List.of();
+
+  @Option(names = "--category", paramLabel = "NAME", description = "Only notes in this category.")
+  String category = "";
+
+  @Option(names = "--drafts", description = "Search notes marked draft: true too.")
+  boolean drafts;
+
+  @Option(names = "--max-per-note", paramLabel = "N", defaultValue = "3", description = "At most N sections of one note (default: ${DEFAULT-VALUE}).")
+  int maxPerNote;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException("-n must be 1.." + SearchRequest.MAX_LIMIT + ", got [" + limit + "]");
+    }
+    Path location = indexToSearch(err);
+    SearchRequest request = SearchRequest.of(String.join(" ", words))
+        .withLimit(limit)
+        .withCategory(category)
+        .withDrafts(drafts)
+        .withMaxPerNote(maxPerNote);
+    for (String tag : tags) {
+      request = request.withTag(tag);
+    }
+    SearchResult result;
+    try (NoteSearcher searcher = NoteSearcher.open(location)) {
+      result = searcher.search(request);
+    }
+    if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {
+      err.println("notesearch: no section has all the words; showing sections with any of them");
+    }
+    HitPrinter printer = new HitPrinter(out, color.enabled(parent.env), Path.of("").toAbsolutePath());
+    if (json) {
+      printer.json(result.hits());
+    } else {
+      printer.text(result.hits());
+    }
+    return result.hits().isEmpty() ? ExitCodes.NO_HITS : ExitCodes.OK;
+  }
+
+  /** The index to search; the bundled sample notes when the user has none yet. */
+  private Path indexToSearch(PrintWriter err) throws NoteIndexException {
+    IndexLocation.Resolved resolved = IndexLocation.resolve(index, parent.env);
+    if (resolved.explicit() || Files.isDirectory(resolved.path())) {
+      return resolved.path();
+    }
+    String notes = System.getProperty(SAMPLE_NOTES);
+    String sampleIndex = System.getProperty(SAMPLE_INDEX);
+    if (notes == null || sampleIndex == null || !Files.isDirectory(Path.of(notes))) {
+      throw new NoteIndexException(
+          "no index at [" + resolved.path() + "]: run `notesearch index DIR` first", null);
+    }
+    err.println("notesearch: no index yet at " + resolved.path()
+        + "; searching the bundled sample notes (index yours with: notesearch index ~/notes)");
+    Path sample = Path.of(sampleIndex);
+    try (NoteIndexer indexer = NoteIndexer.open(sample)) {
+      indexer.index(List.of(Path.of(notes)), IndexMode.DEFAULT);
+    } catch (NoteIndexException e) {
+      // Another process is refreshing the sample index right now: search the last commit.
+      if (!Files.isDirectory(sample)) {
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot build the sample index at [" + sample + "] (" + e.getMessage() + ")", e);
+    }
+    return sample;
+  }
+}

@@ -1,0 +1,188 @@
+package io.notesearch.indexer.markdown;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.DumperOptions;
+
+/**
+ * The YAML front matter of a note ({@code ---} … {@code ---} at the top of the file).
+ *
+ * <p>Every scalar is read as a string (no implicit dates or numbers) and interpreted here, field by
+ * field, so that one impossible value ({@code date: 2014-09-31}) costs that field only.
+ *
+ * @param fields the top-level mapping, values as strings or lists of strings
+ * @param bodyStart index in the text where the Markdown after the front matter begins
+ * @param bodyLine 1-based line where the Markdown after the front matter begins
+ * @param warnings problems met while reading
+ */
+record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List<String> warnings) {
+  private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+  /** No front matter: the body is the whole text. */
+  static FrontMatter none() {
+    return new FrontMatter(Map.of(), 0, 1, List.of());
+  }
+
+  /**
+   * Splits the front matter off a note's text.
+   *
+   * @param text the whole note, BOM removed
+   */
+  static FrontMatter read(String text) {
+    if (!text.startsWith("---")) {
+      return none();
+    }
+    int firstEol = text.indexOf('\n');
+    if (firstEol < 0 || !text.substring(0, firstEol).strip().equals("---")) {
+      return none();
+    }
+    int line = 2;
+    int at = firstEol + 1;
+    while (at <= text.length()) {
+      int eol = text.indexOf('\n', at);
+      int end = eol < 0 ? text.length() : eol;
+      String l = text.substring(at, end).strip();
+      if (l.equals("---") || l.equals("...")) {
+        String yaml = text.substring(firstEol + 1, at);
+        int bodyStart = eol < 0 ? text.length() : eol + 1;
+        return parse(yaml, bodyStart, line + 1);
+      }
+      if (eol < 0) {
+        break;
+      }
+      at = eol + 1;
+      line++;
+    }
+    // No closing fence: not front matter, just a thematic break at the top.
+    return none();
+  }
+
+  private static FrontMatter parse(String yaml, int bodyStart, int bodyLine) {
+    List<String> warnings = new ArrayList<>();
+    try {
+      Object loaded = newYaml().load(yaml);
+      if (loaded == null) {
+        return new FrontMatter(Map.of(), bodyStart, bodyLine, warnings);
+      }
+      if (!(loaded instanceof Map<?, ?> map)) {
+        warnings.add("front matter is not a mapping; ignored");
+        return new FrontMatter(Map.of(), bodyStart, bodyLine, warnings);
+      }
+      Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> fields.put(String.valueOf(k).toLowerCase(Locale.ROOT), v));
+      return new FrontMatter(fields, bodyStart, bodyLine, warnings);
+    } catch (YAMLException e) {
+      String reason = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
+      warnings.add("front matter is not valid YAML (" + reason + "); indexed without it");
+      return new FrontMatter(Map.of(), bodyStart, bodyLine, warnings);
+    }
+  }
+
+  private static Yaml newYaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    options.setMaxAliasesForCollections(10);
+    options.setCodePointLimit(1 << 20);
+    // Strings only: dates and numbers are interpreted per field, where a bad value can be dropped.
+    Resolver stringsOnly =
+        new Resolver() {
+          @Override
+          protected void addImplicitResolvers() {}
+        };
+    return new Yaml(
+        new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options, stringsOnly);
+  }
+
+  /** The first of the keys present, as a trimmed string (a list gives its first item). */
+  String string(String... keys) {
+    for (String key : keys) {
+      Object v = fields.get(key);
+      if (v instanceof Collection<?> c) {
+        v = c.isEmpty() ? null : c.iterator().next();
+      }
+      if (v != null && !(v instanceof Map<?, ?>)) {
+        String s = String.valueOf(v).strip();
+        if (!s.isEmpty()) {
+          return s;
+        }
+      }
+    }
+    return "";
+  }
+
+  /** All values of the keys present: YAML lists, or comma-separated strings. */
+  List<String> list(String... keys) {
+    List<String> out = new ArrayList<>();
+    for (String key : keys) {
+      Object v = fields.get(key);
+      if (v instanceof Collection<?> c) {
+        for (Object item : c) {
+          if (item != null && !(item instanceof Map<?, ?>) && !(item instanceof Collection<?>)) {
+            add(out, String.valueOf(item));
+          }
+        }
+      } else if (v != null && !(v instanceof Map<?, ?>)) {
+        for (String part : String.valueOf(v).split(",")) {
+          add(out, part);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void add(List<String> out, String value) {
+    String s = value.strip();
+    if (s.startsWith("#")) {
+      s = s.substring(1);
+    }
+    if (!s.isEmpty() && !out.contains(s)) {
+      out.add(s);
+    }
+  }
+
+  /** The {@code date} field as a day, or null (with a warning when present but impossible). */
+  LocalDate date(List<String> warn) {
+    String raw = string("date");
+    if (raw.isEmpty()) {
+      return null;
+    }
+    Matcher m = DATE.matcher(raw);
+    if (!m.lookingAt()) {
+      warn.add("date [" + raw + "] is not a date; ignored");
+      return null;
+    }
+    try {
+      return LocalDate.of(
+          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    } catch (DateTimeException e) {
+      warn.add("date [" + raw + "] does not exist; ignored");
+      return null;
+    }
+  }
+
+  /** The {@code draft} field: true only for a YAML true. */
+  boolean draft(List<String> warn) {
+    String raw = string("draft").toLowerCase(Locale.ROOT);
+    return switch (raw) {
+      case "true", "yes", "on" -> true;
+      case "", "false", "no", "off" -> false;
+      default -> {
+        warn.add("draft [" + raw + "] is not true or false; taken as false");
+        yield false;
+      }
+    };
+  }
+}

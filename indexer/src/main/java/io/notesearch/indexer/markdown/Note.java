@@ -1,0 +1,40 @@
+package io.notesearch.indexer.markdown;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed note: its front matter and its sections.
+ *
+ * @param title front matter title, else the first level-1 heading, else the file name
+ * @param date the front matter date, or null
+ * @param category the front matter category, or empty
+ * @param tags the front matter tags
+ * @param description the front matter description, or empty
+ * @param draft whether front matter says {@code draft: true}
+ * @param slug the front matter slug, or empty
+ * @param sections the sections in document order
+ * @param warnings problems that cost a field but not the note (e.g. an impossible date)
+ */
+public record Note(
+    String title,
+    LocalDate date,
+    String category,
+    List<String> tags,
+    String description,
+    boolean draft,
+    String slug,
+    List<Section> sections,
+    List<String> warnings) {
+  /** Validates and copies. */
+  public Note {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(category, "category");
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(slug, "slug");
+    sections = List.copyOf(sections);
+    warnings = List.copyOf(warnings);
+  }
+}

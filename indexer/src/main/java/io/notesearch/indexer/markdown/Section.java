@@ -1,0 +1,28 @@
+package io.notesearch.indexer.markdown;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A part of a note that a reader sees under one heading (or bold pseudo-heading).
+ *
+ * @param headings heading path, outermost first; empty for the text before the first heading
+ * @param anchor GitHub-style anchor of the section's own heading, or empty for the intro
+ * @param line 1-based line of the file where the section starts
+ * @param text prose with HTML removed and entities decoded, code left out
+ * @param code the text of the section's code blocks
+ */
+public record Section(List<String> headings, String anchor, int line, String text, String code) {
+  /** Validates and copies. */
+  public Section {
+    headings = List.copyOf(headings);
+    Objects.requireNonNull(anchor, "anchor");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(code, "code");
+  }
+
+  /** The section's own heading, or empty for the intro. */
+  public String heading() {
+    return headings.isEmpty() ? "" : headings.getLast();
+  }
+}

@@ -1,0 +1,121 @@
+package io.notesearch.searcher;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What to search for. Build one with {@link #of(String)} and the {@code with…} methods, each of
+ * which returns a new request:
+ *
+ * <pre>{@code
+ * SearchRequest request = SearchRequest.of("로드 밸런서").withLimit(5).withTag("aws");
+ * }</pre>
+ *
+ * @param query the query text as the user typed it
+ * @param limit how many hits to return, 1 to {@value #MAX_LIMIT}
+ * @param offset how many hits to skip, for paging
+ * @param tags only sections of notes having all these tags (case-insensitive)
+ * @param category only sections of notes in this category (case-insensitive), or empty for any
+ * @param from only notes dated on or after this day, or null
+ * @param to only notes dated on or before this day, or null
+ * @param drafts whether notes marked {@code draft: true} are searched
+ * @param highlight whether hits carry snippets
+ * @param maxPerNote at most this many sections of one note in the results
+ */
+public record SearchRequest(
+    String query,
+    int limit,
+    int offset,
+    List<String> tags,
+    String category,
+    LocalDate from,
+    LocalDate to,
+    boolean drafts,
+    boolean highlight,
+    int maxPerNote) {
+
+  /** The largest page of hits one request returns. */
+  public static final int MAX_LIMIT = 1000;
+
+  /** The longest query text accepted, in chars; longer text is cut. */
+  public static final int MAX_QUERY_LENGTH = 1000;
+
+  /** Hits per page unless asked otherwise. */
+  public static final int DEFAULT_LIMIT = 10;
+
+  /** Sections of one note in the results unless asked otherwise, so one note does not flood them. */
+  public static final int DEFAULT_MAX_PER_NOTE = 3;
+
+  /** Validates and copies. */
+  public SearchRequest {
+    Objects.requireNonNull(query, "query");
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", got [" + limit + "]");
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, got [" + offset + "]");
+    }
+    tags = tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    category = Objects.requireNonNull(category, "category").toLowerCase(Locale.ROOT);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new IllegalArgumentException("date range is empty: from [" + from + "] is after to [" + to + "]");
+    }
+    if (maxPerNote < 1) {
+      throw new IllegalArgumentException("maxPerNote must be >= 1, got [" + maxPerNote + "]");
+    }
+  }
+
+  /**
+   * A request for the given text with every other setting at its default.
+   *
+   * @param query the query text
+   */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(
+        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE);
+  }
+
+  /** This request returning at most {@code limit} hits. */
+  public SearchRequest withLimit(int limit) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request skipping the first {@code offset} hits. */
+  public SearchRequest withOffset(int offset) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request restricted to notes that also have {@code tag}. */
+  public SearchRequest withTag(String tag) {
+    List<String> more = new java.util.ArrayList<>(tags);
+    more.add(tag);
+    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request restricted to one category. */
+  public SearchRequest withCategory(String category) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request restricted to notes dated in {@code [from, to]}; either may be null. */
+  public SearchRequest withDates(LocalDate from, LocalDate to) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request searching drafts too, or not. */
+  public SearchRequest withDrafts(boolean drafts) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request with or without snippets. */
+  public SearchRequest withHighlight(boolean highlight) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
+  /** This request allowing up to {@code maxPerNote} sections of one note. */
+  public SearchRequest withMaxPerNote(int maxPerNote) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+}

@@ -1,0 +1,153 @@
+package io.notesearch.searcher.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.KoreanTokenizer.DecompoundMode;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * The analysis chains of notesearch: Nori for Hangul, with the repairs tech notes need.
+ *
+ * <p>Index side: {@code KoreanTokenizer} (user dictionary, {@link #INDEX_DECOMPOUND}, punctuation
+ * kept) → {@link TechTermFilter} (index mode) → part-of-speech stop filter ({@link #STOP_TAGS}) →
+ * lowercase → {@link LightEnglishStemFilter}. Query side: the same with {@link #QUERY_DECOMPOUND},
+ * {@link TechTermFilter} in query mode, then the {@link Glossary} as graph synonyms.
+ *
+ * <p>Instances are immutable and thread-safe; the Nori dictionaries are loaded once per JVM.
+ */
+public final class NoteAnalyzers {
+  /**
+   * Compounds are indexed whole and as their parts, so {@code 로드밸런서} is found by {@code 로드
+   * 밸런서} and by itself.
+   */
+  public static final DecompoundMode INDEX_DECOMPOUND = DecompoundMode.MIXED;
+
+  /**
+   * Queries are split into parts: a linear token stream, which synonym graphs require; the whole
+   * compound is added back as a ranking bonus by the query builder.
+   */
+  public static final DecompoundMode QUERY_DECOMPOUND = DecompoundMode.DISCARD;
+
+  /**
+   * Nori's default stop tags, minus {@code MAG} (adverbs: {@code 안}, {@code 못} carry negation),
+   * plus punctuation and the copula, which {@link TechTermFilter} needs to see but the index does not.
+   */
+  public static final Set<POS.Tag> STOP_TAGS;
+
+  static {
+    EnumSet<POS.Tag> tags = EnumSet.noneOf(POS.Tag.class);
+    tags.addAll(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+    tags.remove(POS.Tag.MAG);
+    tags.addAll(
+        EnumSet.of(POS.Tag.SF, POS.Tag.SY, POS.Tag.SC, POS.Tag.SE, POS.Tag.SSO, POS.Tag.SSC,
+            POS.Tag.SP, POS.Tag.VCP));
+    STOP_TAGS = Set.copyOf(tags);
+  }
+
+  /** The user dictionary shipped with notesearch, on the class path next to this class. */
+  public static final String USER_DICTIONARY = "userdict.txt";
+
+  private final Analyzer index;
+  private final Analyzer queryPlain;
+  private final Analyzer query;
+  private final Analyzer compounds;
+
+  private NoteAnalyzers(UserDictionary dictionary, Glossary glossary) {
+    this.index = chain(dictionary, INDEX_DECOMPOUND, TechTermFilter.Mode.INDEX, null);
+    this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, null);
+    this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, null);
+    try {
+      SynonymMap map = glossary.toSynonymMap(queryPlain);
+      this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, map);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The analyzers with the built-in user dictionary and glossary. */
+  public static NoteAnalyzers standard() {
+    return with(Glossary.builtIn());
+  }
+
+  /**
+   * The analyzers with the built-in user dictionary and the given glossary.
+   *
+   * @param glossary the synonym groups applied to queries
+   */
+  public static NoteAnalyzers with(Glossary glossary) {
+    return new NoteAnalyzers(builtInDictionary(), glossary);
+  }
+
+  /** Analyzer for every text field of the index. */
+  public Analyzer index() {
+    return index;
+  }
+
+  /** Analyzer for query text, with glossary synonyms as a token graph. */
+  public Analyzer query() {
+    return query;
+  }
+
+  /** Analyzer for query text without synonyms: the terms as typed. */
+  public Analyzer queryPlain() {
+    return queryPlain;
+  }
+
+  /** Analyzer that keeps Korean compounds whole, to reward a section that has the exact compound. */
+  public Analyzer compounds() {
+    return compounds;
+  }
+
+  private static UserDictionary builtInDictionary() {
+    try (InputStream in = NoteAnalyzers.class.getResourceAsStream(USER_DICTIONARY)) {
+      if (in == null) {
+        return null;
+      }
+      return UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Analyzer chain(
+      UserDictionary dictionary,
+      DecompoundMode decompound,
+      TechTermFilter.Mode techMode,
+      SynonymMap synonyms) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer =
+            new KoreanTokenizer(
+                TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary, decompound, false, false);
+        TokenStream stream = new TechTermFilter(tokenizer, techMode);
+        stream = new KoreanPartOfSpeechStopFilter(stream, STOP_TAGS);
+        stream = new LowerCaseFilter(stream);
+        stream = LightEnglishStemFilter.wrap(stream);
+        if (synonyms != null && synonyms.fst != null) {
+          stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+      }
+    };
+  }
+}

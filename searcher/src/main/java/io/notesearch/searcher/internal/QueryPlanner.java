@@ -1,0 +1,214 @@
+package io.notesearch.searcher.internal;
+
+import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.searcher.schema.IndexSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns query text into Lucene queries: the matching query (every word, or any word as a fallback),
+ * ranking boosts, filters, and the query whose terms snippets mark. Not API.
+ */
+public final class QueryPlanner {
+  /** Slop of the proximity boost: words this close count as a phrase. */
+  private static final int PHRASE_SLOP = 3;
+
+  private static final Map<String, Float> PHRASE_BOOSTS =
+      Map.of(IndexSchema.HEADING, 3f, IndexSchema.TITLE, 2f, IndexSchema.BODY, 1.5f);
+
+  private static final String[] COMPOUND_FIELDS = {
+    IndexSchema.HEADING, IndexSchema.TITLE, IndexSchema.BODY
+  };
+
+  private final NoteAnalyzers analyzers;
+
+  /**
+   * Creates a planner.
+   *
+   * @param analyzers the analysis chains of the index
+   */
+  public QueryPlanner(NoteAnalyzers analyzers) {
+    this.analyzers = analyzers;
+  }
+
+  /** A query ready to run: what must match, and what only ranks. */
+  public record Plan(Query match, Query rank, Query filter, Query highlight, Set<String> terms) {
+    /** The full query: match, boosted by rank, restricted by filter. */
+    public Query full() {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);
+      if (rank != null) {
+        b.add(rank, Occur.SHOULD);
+      }
+      if (filter != null) {
+        b.add(filter, Occur.FILTER);
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * Normalises what the user typed: NFC (macOS input is NFD), control characters to spaces, cut to
+   * {@link SearchRequest#MAX_QUERY_LENGTH}.
+   */
+  public static String clean(String text) {
+    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(Math.min(nfc.length(), SearchRequest.MAX_QUERY_LENGTH));
+    for (int i = 0; i < nfc.length() && out.length() < SearchRequest.MAX_QUERY_LENGTH; i++) {
+      char c = nfc.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * Plans a request.
+   *
+   * @param request the request
+   * @param allWords whether every word must match (else any word)
+   * @return the plan, or null when the text has no searchable word
+   */
+  public Plan plan(SearchRequest request, boolean allWords) {
+    String text = clean(request.query());
+    if (text.isEmpty()) {
+      return null;
+    }
+    CombinedFieldsBuilder builder = new CombinedFieldsBuilder(analyzers.query());
+    Query match = builder.createBooleanQuery("_", text, allWords ? Occur.MUST : Occur.SHOULD);
+    if (match == null) {
+      return null;
+    }
+    Set<String> terms = terms(analyzers.query(), text);
+    return new Plan(match, rank(text, terms), filter(request), highlight(terms), terms);
+  }
+
+  private Query rank(String text, Set<String> terms) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    QueryBuilder phrases = new QueryBuilder(analyzers.queryPlain());
+    int clauses = 0;
+    if (terms.size() > 1) {
+      for (Map.Entry<String, Float> e : PHRASE_BOOSTS.entrySet()) {
+        Query q = phrases.createPhraseQuery(e.getKey(), text, PHRASE_SLOP);
+        if (q != null && !(q instanceof TermQuery)) {
+          b.add(new BoostQuery(q, e.getValue()), Occur.SHOULD);
+          clauses++;
+        }
+      }
+    }
+    Set<String> plain = terms(analyzers.queryPlain(), text);
+    for (String compound : terms(analyzers.compounds(), text)) {
+      if (!plain.contains(compound)) {
+        // The user typed a compound that the query was split into parts for; reward the exact form.
+        List<Query> any = new ArrayList<>();
+        for (String field : COMPOUND_FIELDS) {
+          any.add(new TermQuery(new Term(field, compound)));
+        }
+        b.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), 2f), Occur.SHOULD);
+        clauses++;
+      }
+    }
+    return clauses == 0 ? null : b.build();
+  }
+
+  private static Query filter(SearchRequest request) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    if (!request.drafts()) {
+      b.add(new TermQuery(new Term(IndexSchema.DRAFT, "false")), Occur.FILTER);
+      any = true;
+    }
+    for (String tag : request.tags()) {
+      b.add(new TermQuery(new Term(IndexSchema.TAG, tag)), Occur.FILTER);
+      any = true;
+    }
+    if (!request.category().isEmpty()) {
+      b.add(new TermQuery(new Term(IndexSchema.CATEGORY, request.category())), Occur.FILTER);
+      any = true;
+    }
+    if (request.from() != null || request.to() != null) {
+      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+      b.add(LongPoint.newRangeQuery(IndexSchema.DATE, lo, hi), Occur.FILTER);
+      any = true;
+    }
+    return any ? b.build() : null;
+  }
+
+  private static Query highlight(Set<String> terms) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String t : terms) {
+      b.add(new TermQuery(new Term(IndexSchema.BODY, t)), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** The distinct terms an analyzer makes of the text, synonyms included. */
+  static Set<String> terms(Analyzer analyzer, String text) {
+    Set<String> out = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream("_", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /**
+   * A QueryBuilder whose every term is searched in all weighted fields at once (BM25F), so that "all
+   * words" means all words in the section, whichever field each one is in.
+   */
+  private static final class CombinedFieldsBuilder extends QueryBuilder {
+    CombinedFieldsBuilder(Analyzer analyzer) {
+      super(analyzer);
+      setAutoGenerateMultiTermSynonymsPhraseQuery(false);
+    }
+
+    @Override
+    protected Query newTermQuery(Term term, float boost) {
+      Query q = combined(term.text());
+      return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+      List<Query> alternatives = new ArrayList<>(terms.length);
+      for (TermAndBoost t : terms) {
+        Query q = combined(t.term().utf8ToString());
+        alternatives.add(t.boost() == 1f ? q : new BoostQuery(q, t.boost()));
+      }
+      return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private static Query combined(String text) {
+      CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(text);
+      for (Map.Entry<String, Float> e : IndexSchema.SEARCH_WEIGHTS.entrySet()) {
+        b.addField(e.getKey(), e.getValue());
+      }
+      return b.build();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.notesearch.searcher.internal;
+
+import io.notesearch.searcher.Snippet;
+import io.notesearch.searcher.schema.IndexSchema;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Best-passage snippets from the body field, using the offsets stored in its postings (no
+ * re-analysis). Not API.
+ */
+public final class Snippets {
+  /** Longest snippet shown, in chars: about one terminal line and a half. */
+  static final int MAX_CHARS = 180;
+
+  private static final char OPEN = '\u0002';
+  private static final char CLOSE = '\u0003';
+
+  private final Analyzer analyzer;
+
+  /**
+   * Creates the snippet maker.
+   *
+   * @param analyzer the index analyzer, used only if offsets are missing
+   */
+  public Snippets(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * Snippets for the given documents, in the same order.
+   *
+   * @param searcher the searcher the doc ids belong to
+   * @param query a query over {@link IndexSchema#BODY} terms
+   * @param docIds the documents
+   */
+  public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withFormatter(new MarkingFormatter())
+            .withMaxNoHighlightPassages(1)
+            .withHighlightPhrasesStrictly(false)
+            .build();
+    int[] maxPassages = new int[] {1};
+    String[] fields = {IndexSchema.BODY};
+    String[] marked =
+        highlighter.highlightFields(fields, query, docIds, maxPassages).get(IndexSchema.BODY);
+    List<Snippet> out = new ArrayList<>(docIds.length);
+    for (String s : marked) {
+      out.add(s == null ? Snippet.empty() : toSnippet(s));
+    }
+    return out;
+  }
+
+  /** Turns marked text into a one-line snippet of at most {@link #MAX_CHARS}, centred on the first mark. */
+  static Snippet toSnippet(String marked) {
+    StringBuilder text = new StringBuilder(marked.length());
+    List<int[]> marks = new ArrayList<>();
+    int open = -1;
+    boolean space = false;
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      if (c == OPEN) {
+        if (space) {
+          text.append(' ');
+          space = false;
+        }
+        open = text.length();
+      } else if (c == CLOSE) {
+        if (open >= 0 && text.length() > open) {
+          marks.add(new int[] {open, text.length()});
+        }
+        open = -1;
+      } else if (Character.isWhitespace(c)) {
+        space = text.length() > 0;
+      } else {
+        if (space) {
+          text.append(' ');
+          space = false;
+        }
+        text.append(c);
+      }
+    }
+    int from = 0;
+    int to = text.length();
+    if (to > MAX_CHARS) {
+      int first = marks.isEmpty() ? 0 : marks.get(0)[0];
+      from = Math.max(0, first - MAX_CHARS / 4);
+      to = Math.min(text.length(), from + MAX_CHARS);
+      from = Math.max(0, Math.min(from, to - MAX_CHARS));
+    }
+    String prefix = from > 0 ? "…" : "";
+    String suffix = to < text.length() ? "…" : "";
+    String body = prefix + text.substring(from, to) + suffix;
+    List<Snippet.Mark> kept = new ArrayList<>();
+    for (int[] m : marks) {
+      if (m[0] >= from && m[1] <= to) {
+        int shift = prefix.length() - from;
+        kept.add(new Snippet.Mark(m[0] + shift, m[1] + shift));
+      }
+    }
+    return new Snippet(body, kept);
+  }
+
+  /** Wraps matches in control characters that {@link #toSnippet} turns into marks. */
+  private static final class MarkingFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      StringBuilder sb = new StringBuilder();
+      for (Passage p : passages) {
+        int pos = p.getStartOffset();
+        int markStart = -1;
+        int markEnd = -1;
+        for (int i = 0; i < p.getNumMatches(); i++) {
+          int start = p.getMatchStarts()[i];
+          int end = p.getMatchEnds()[i];
+          if (markStart >= 0 && start <= markEnd) {
+            // A compound and its parts, or adjacent terms: one mark.
+            markEnd = Math.max(markEnd, end);
+            continue;
+          }
+          if (markStart >= 0) {
+            pos = appendMark(sb, content, pos, markStart, markEnd);
+          }
+          markStart = start;
+          markEnd = end;
+        }
+        if (markStart >= 0) {
+          pos = appendMark(sb, content, pos, markStart, markEnd);
+        }
+        sb.append(content, pos, p.getEndOffset()).append(' ');
+      }
+      return sb.toString();
+    }
+
+    private static int appendMark(StringBuilder sb, String content, int pos, int start, int end) {
+      sb.append(content, pos, start).append(OPEN).append(content, start, end).append(CLOSE);
+      return end;
+    }
+  }
+}

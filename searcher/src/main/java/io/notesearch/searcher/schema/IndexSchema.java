@@ -1,0 +1,161 @@
+package io.notesearch.searcher.schema;
+
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The index contract: every field of a section document, how it is indexed and stored, and why.
+ *
+ * <p>One Lucene document is one section. The indexer writes documents only through {@link
+ * #toDocument}; the searcher reads them only through these names. A change here that changes what
+ * is written must bump {@link #VERSION}, which makes the next indexing run rebuild the index.
+ */
+public final class IndexSchema {
+  /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
+  public static final String VERSION = "1";
+
+  /** Commit user data key holding {@link #VERSION}. */
+  public static final String VERSION_KEY = "notesearch.schema";
+
+  /** {@code path#anchor}: unique per section; keyword. */
+  public static final String ID = "id";
+
+  /** Absolute note path: keyword for deleting a note's sections, stored for output. */
+  public static final String PATH = "path";
+
+  /** Content hash of the note file: stored, read once per run to skip unchanged notes. */
+  public static final String NOTE_HASH = "note_hash";
+
+  /** Note title: analysed, stored; weighted above body text. */
+  public static final String TITLE = "title";
+
+  /** The section's own heading: analysed, weighted highest, since it names what the section is about. */
+  public static final String HEADING = "heading";
+
+  /** The headings above the section: analysed, weighted between heading and body. */
+  public static final String PARENTS = "parents";
+
+  /** Heading path joined with {@link #HEADING_SEPARATOR}: stored only, for output. */
+  public static final String HEADINGS_STORED = "headings";
+
+  /** Prose: analysed with offsets in postings so snippets need no re-analysis; stored for snippets. */
+  public static final String BODY = "body";
+
+  /** Code blocks: analysed, stored, weighted below prose. */
+  public static final String CODE = "code";
+
+  /** Tags as words: analysed, weighted like headings. */
+  public static final String TAGS_TEXT = "tags_text";
+
+  /** Tags as keywords (lowercased): filters and facets; stored (original case) for output. */
+  public static final String TAG = "tag";
+
+  /** Category as a lowercased keyword; stored with its original case for output. */
+  public static final String CATEGORY = "category";
+
+  /** The note's description: analysed, stored; only on the note's first section. */
+  public static final String DESCRIPTION = "description";
+
+  /** Date as epoch day: points for ranges, doc values for sorting, stored for output. */
+  public static final String DATE = "date";
+
+  /** {@code true} or {@code false}: drafts are filtered out unless asked for. */
+  public static final String DRAFT = "draft";
+
+  /** 1-based line of the section in its file: stored. */
+  public static final String LINE = "line";
+
+  /** GitHub-style anchor: stored. */
+  public static final String ANCHOR = "anchor";
+
+  /** Separates the stored heading path; a control character never found in headings. */
+  public static final String HEADING_SEPARATOR = "\u001f";
+
+  /**
+   * Weights of the fields that are searched together as one (BM25F). A section whose heading
+   * matches beats one that only mentions the term; code counts least.
+   */
+  public static final Map<String, Float> SEARCH_WEIGHTS =
+      Map.of(
+          HEADING, 6f,
+          TITLE, 4f,
+          TAGS_TEXT, 4f,
+          PARENTS, 2f,
+          DESCRIPTION, 2f,
+          BODY, 1.5f,
+          CODE, 1f);
+
+  private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    BODY_TYPE.freeze();
+  }
+
+  private IndexSchema() {}
+
+  /**
+   * Builds the Lucene document for a section.
+   *
+   * @param section the section; its note's fields are repeated on every section
+   * @param first whether this is the note's first section (it carries the description)
+   */
+  public static Document toDocument(SectionRecord section, boolean first) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
+    doc.add(new StringField(PATH, section.path(), Field.Store.YES));
+    doc.add(new StoredField(NOTE_HASH, section.noteHash()));
+    doc.add(new TextField(TITLE, section.title(), Field.Store.YES));
+    String own = section.headings().isEmpty() ? "" : section.headings().getLast();
+    doc.add(new TextField(HEADING, own, Field.Store.NO));
+    if (section.headings().size() > 1) {
+      String parents =
+          String.join("\n", section.headings().subList(0, section.headings().size() - 1));
+      doc.add(new TextField(PARENTS, parents, Field.Store.NO));
+    }
+    doc.add(new StoredField(HEADINGS_STORED, String.join(HEADING_SEPARATOR, section.headings())));
+    doc.add(new Field(BODY, section.text(), BODY_TYPE));
+    if (!section.code().isEmpty()) {
+      doc.add(new TextField(CODE, section.code(), Field.Store.YES));
+    }
+    for (String tag : section.tags()) {
+      doc.add(new TextField(TAGS_TEXT, tag, Field.Store.NO));
+      String key = tag.toLowerCase(Locale.ROOT);
+      doc.add(new StringField(TAG, key, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(TAG, new BytesRef(key)));
+      doc.add(new StoredField(TAG, tag));
+    }
+    if (!section.category().isEmpty()) {
+      String key = section.category().toLowerCase(Locale.ROOT);
+      doc.add(new StringField(CATEGORY, key, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(CATEGORY, new BytesRef(key)));
+      doc.add(new StoredField(CATEGORY, section.category()));
+    }
+    if (first && !section.description().isEmpty()) {
+      doc.add(new TextField(DESCRIPTION, section.description(), Field.Store.NO));
+    }
+    if (section.date() != null) {
+      long day = section.date().toEpochDay();
+      doc.add(new LongPoint(DATE, day));
+      doc.add(new NumericDocValuesField(DATE, day));
+      doc.add(new StoredField(DATE, day));
+    }
+    doc.add(new StringField(DRAFT, Boolean.toString(section.draft()), Field.Store.NO));
+    doc.add(new StoredField(LINE, section.line()));
+    doc.add(new IntPoint(LINE, section.line()));
+    doc.add(new StoredField(ANCHOR, section.anchor()));
+    return doc;
+  }
+}
