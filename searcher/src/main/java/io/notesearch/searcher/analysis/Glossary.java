@@ -120,6 +120,38 @@ public final class Glossary {
   }
 
   /**
+   * Terms of this glossary that the analyzer reduces to nothing or cannot use as a synonym (e.g. a
+   * word made only of particles); they are left out of the synonym map.
+   *
+   * @param analyzer the linear query analyzer without synonyms
+   */
+  public List<String> unusableTerms(Analyzer analyzer) {
+    SynonymMap.Parser parser = parser(analyzer);
+    List<String> out = new ArrayList<>();
+    for (List<String> group : groups) {
+      for (String term : group) {
+        try {
+          if (parser.analyze(term, new CharsRefBuilder()).length == 0) {
+            out.add(term);
+          }
+        } catch (IllegalArgumentException | IOException e) {
+          out.add(term);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static SynonymMap.Parser parser(Analyzer analyzer) {
+    return new SynonymMap.Parser(true, analyzer) {
+      @Override
+      public void parse(Reader in) {
+        throw new UnsupportedOperationException("use Glossary.parse");
+      }
+    };
+  }
+
+  /**
    * Builds the synonym map, analysing every term with the analyzer the query goes through (so
    * {@code 로드 밸런서} becomes the terms the index holds). A term the analyzer reduces to nothing
    * is left out of its group.
@@ -127,13 +159,7 @@ public final class Glossary {
    * @param analyzer a linear (no stacked tokens) query analyzer without synonyms
    */
   SynonymMap toSynonymMap(Analyzer analyzer) throws IOException {
-    SynonymMap.Parser parser =
-        new SynonymMap.Parser(true, analyzer) {
-          @Override
-          public void parse(Reader in) {
-            throw new UnsupportedOperationException("use Glossary.parse");
-          }
-        };
+    SynonymMap.Parser parser = parser(analyzer);
     for (List<String> group : groups) {
       List<CharsRef> analysed = new ArrayList<>();
       for (String term : group) {

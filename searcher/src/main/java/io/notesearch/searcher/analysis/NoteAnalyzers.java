@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * The analysis chains of notesearch: Nori for Hangul, with the repairs tech notes need.
  *
  * <p>Index side: {@code KoreanTokenizer} (user dictionary, {@link #INDEX_DECOMPOUND}, punctuation
- * kept) → {@link TechTermFilter} (index mode) → part-of-speech stop filter ({@link #STOP_TAGS}) →
+ * kept) → {@link TechTermFilter} (index mode) → {@link PartOfSpeechDropFilter} ({@link #STOP_TAGS}, no position gaps) →
  * lowercase → {@link LightEnglishStemFilter}. Query side: the same with {@link #QUERY_DECOMPOUND},
  * {@link TechTermFilter} in query mode, then the {@link Glossary} as graph synonyms.
  *
@@ -135,7 +135,7 @@ public final class NoteAnalyzers {
             new KoreanTokenizer(
                 TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary, decompound, false, false);
         TokenStream stream = new TechTermFilter(tokenizer, techMode);
-        stream = new KoreanPartOfSpeechStopFilter(stream, STOP_TAGS);
+        stream = new PartOfSpeechDropFilter(stream, STOP_TAGS);
         stream = new LowerCaseFilter(stream);
         stream = LightEnglishStemFilter.wrap(stream);
         if (synonyms != null && synonyms.fst != null) {

@@ -88,6 +88,7 @@ public final class TechTermFilter extends TokenFilter {
     List<AttributeSource.State> run = new ArrayList<>();
     run.add(captureState());
     StringBuilder joined = new StringBuilder(termAtt);
+    int firstLength = termAtt.length();
     int start = offsetAtt.startOffset();
     int end = offsetAtt.endOffset();
     int alnumParts = 1;
@@ -128,7 +129,7 @@ public final class TechTermFilter extends TokenFilter {
       pushBackState(punctState);
       break;
     }
-    if (alnumParts == 1 && joined.length() == termAtt.length() && run.size() == 1) {
+    if (alnumParts == 1 && joined.length() == firstLength) {
       // A plain word: emit as it came, plus the "Route 53" join when it applies.
       restoreState(run.get(0));
       emitPlainWord();

@@ -53,6 +53,8 @@ public final class QueryPlanner {
 
   /** A query ready to run: what must match, and what only ranks. */
   public record Plan(Query match, Query rank, Query filter, Query highlight, Set<String> terms) {
+    // highlight: the same words and synonym paths as match, on the body field only, every word
+    // optional; with weighted matches, a multi-word synonym is marked only where all its words are.
     /** The full query: match, boosted by rank, restricted by filter. */
     public Query full() {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);
@@ -98,7 +100,8 @@ public final class QueryPlanner {
       return null;
     }
     Set<String> terms = terms(analyzers.query(), text);
-    return new Plan(match, rank(text, terms), filter(request), highlight(terms), terms);
+    Query highlight = new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, text, Occur.SHOULD);
+    return new Plan(match, rank(text, terms), filter(request), highlight, terms);
   }
 
   private Query rank(String text, Set<String> terms) {
@@ -151,14 +154,6 @@ public final class QueryPlanner {
       any = true;
     }
     return any ? b.build() : null;
-  }
-
-  private static Query highlight(Set<String> terms) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String t : terms) {
-      b.add(new TermQuery(new Term(IndexSchema.BODY, t)), Occur.SHOULD);
-    }
-    return b.build();
   }
 
   /** The distinct terms an analyzer makes of the text, synonyms included. */

@@ -49,7 +49,7 @@ public final class Snippets {
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
             .withFormatter(new MarkingFormatter())
             .withMaxNoHighlightPassages(1)
-            .withHighlightPhrasesStrictly(false)
+            .withWeightMatches(true)
             .build();
     int[] maxPassages = new int[] {1};
     String[] fields = {IndexSchema.BODY};

@@ -1,0 +1,135 @@
+package io.notesearch.searcher.analysis;
+
+import static io.notesearch.searcher.analysis.TokenTable.assertTable;
+import static io.notesearch.searcher.analysis.TokenTable.terms;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.Test;
+
+/** Token tables for what Nori alone gets wrong in developers' notes. */
+class NoteAnalyzersTest {
+  private static final NoteAnalyzers ANALYZERS = NoteAnalyzers.standard();
+  private static final Analyzer INDEX = ANALYZERS.index();
+  private static final Analyzer QUERY = ANALYZERS.queryPlain();
+
+  @Test
+  void lettersAndDigitsStayOneTermAndParticlesGo() {
+    // Nori alone: EC2가 -> ec / 2 / 가. The joined term comes first, its parts stacked after it.
+    assertTable(INDEX, "EC2가 ELB를 거치면", "ec2 0-3 +1", "ec 0-2 +0", "2 2-3 +1", "elb 5-8 +1", "거치 10-12 +1");
+    assertTable(QUERY, "EC2가 ELB를", "ec2 0-3 +1", "elb 5-8 +1");
+    assertTable(QUERY, "S3는", "s3 0-2 +1");
+    assertEquals(List.of("api", "function"), terms(QUERY, "API들을 Function으로"));
+  }
+
+  @Test
+  void techTermsWithSymbols() {
+    assertEquals(
+        List.of("node.js", "c++", "c#", "http/2", "3.11", "k8s", "ipv6", "es6", "route53"),
+        terms(QUERY, "node.js와 C++ C# HTTP/2 3.11 k8s IPv6 ES6 Route53은"));
+    assertTable(INDEX, "node.js와", "node.js 0-7 +1", "node 0-4 +0", "js 5-7 +1");
+    assertTable(INDEX, "C++로", "c++ 0-3 +1");
+  }
+
+  @Test
+  void sentencePunctuationIsNotJoined() {
+    assertEquals(List.of("s3", "버킷"), terms(QUERY, "S3. 버킷"));
+    assertEquals(List.of("ec2", "인스턴스"), terms(QUERY, "(EC2) 인스턴스"));
+    assertEquals(List.of("tcp", "ip"), terms(QUERY, "TCP/IP"));
+  }
+
+  @Test
+  void route53WithAndWithoutSpaceFindEachOther() {
+    // "Route 53" in a note also indexes route53; "Route53" in a note also indexes route and 53.
+    assertTable(INDEX, "Route 53", "route 0-5 +1", "53 6-8 +1", "route53 6-8 +0");
+    assertTable(INDEX, "Route53", "route53 0-7 +1", "route 0-5 +0", "53 5-7 +1");
+    assertEquals(List.of("route", "53"), terms(QUERY, "Route 53"));
+  }
+
+  @Test
+  void particlesAndEndingsReduceToTheStem() {
+    for (String form : List.of("람다는", "람다를", "람다에서", "람다")) {
+      assertEquals(List.of("람다"), terms(QUERY, form), form);
+    }
+    assertEquals(List.of("배포"), terms(QUERY, "배포했다"));
+    assertEquals(List.of("배포"), terms(QUERY, "배포하기"));
+  }
+
+  @Test
+  void wordsDefaultStopTagsLoseAreKept() {
+    assertEquals(List.of("비동기"), terms(QUERY, "비동기"));
+    assertTrue(terms(QUERY, "안 됨").contains("안"), "negation kept");
+    assertEquals(List.of("함수"), terms(QUERY, "이 함수는"), "no number filter: 이 is not 2");
+  }
+
+  @Test
+  void compoundsAreIndexedWholeAndAsParts() {
+    assertTable(INDEX, "로드밸런서", "로드밸런서 0-5 +1", "로드 0-2 +0", "밸런서 2-5 +1");
+    assertTable(INDEX, "로드 밸런서", "로드 0-2 +1", "밸런서 3-6 +1");
+    assertEquals(List.of("로드", "밸런서"), terms(QUERY, "로드밸런서"));
+    assertEquals(List.of("로드밸런서"), terms(ANALYZERS.compounds(), "로드밸런서"));
+    assertEquals(List.of("람다", "함수"), terms(QUERY, "람다함수"));
+  }
+
+  @Test
+  void englishIsCaseFoldedAndLightlyStemmed() {
+    assertEquals(List.of("instance", "policy", "bucket"), terms(QUERY, "Instances POLICIES buckets"));
+    // Short words are acronyms, not plurals: ECS must not become EC (the EC of EC2).
+    assertEquals(List.of("ecs", "aws", "dns"), terms(QUERY, "ECS AWS DNS"));
+  }
+
+  @Test
+  void glossaryMakesLoanwordsAndEnglishFindEachOther() {
+    Analyzer query = ANALYZERS.query();
+    assertTrue(terms(query, "람다").contains("lambda"));
+    assertTrue(terms(query, "Lambda").contains("람다"));
+    assertTrue(terms(query, "레디스").contains("redi"), "redis, stemmed like the index stems it");
+    assertTrue(terms(query, "호이스팅").contains("hoisting"));
+    assertTrue(terms(query, "로드 밸런서").contains("elb"));
+    assertTrue(terms(query, "ELB").contains("로드"));
+    assertTrue(terms(query, "메타데이터").contains("metadata"));
+    assertTrue(terms(query, "온프레미스").contains("premise"));
+    List<String> arrow = terms(query, "화살표 함수");
+    assertTrue(arrow.contains("arrow") && arrow.contains("function"), arrow.toString());
+  }
+
+  @Test
+  void glossaryIsNotACategoryList() {
+    assertFalse(terms(ANALYZERS.query(), "DynamoDB").contains("nosql"));
+  }
+
+  @Test
+  void builtInGlossaryAndDictionaryLoadCleanly() {
+    Glossary glossary = Glossary.builtIn();
+    assertEquals(List.of(), glossary.problems());
+    assertTrue(glossary.groups().size() >= 300, "hundreds of groups: " + glossary.groups().size());
+    assertEquals(List.of(), glossary.unusableTerms(ANALYZERS.queryPlain()), "terms the analyzer cannot use");
+  }
+
+  @Test
+  void randomTextNeverBreaksTheChains() {
+    Random random = new Random(42);
+    String alphabet = "EC2가 S3는 node.js C++ HTTP/2 3.11 로드밸런서 람다 #*-_./+()[]<>\"' \n\t가힣ㄱㅎ①😀";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(40);
+      for (int j = 0; j < len; j++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      for (Analyzer a : List.of(INDEX, QUERY, ANALYZERS.query(), ANALYZERS.compounds())) {
+        for (String row : TokenTable.of(a, text)) {
+          String[] parts = row.split(" ");
+          String[] offsets = parts[parts.length - 2].split("-");
+          int start = Integer.parseInt(offsets[0]);
+          int end = Integer.parseInt(offsets[1]);
+          assertTrue(0 <= start && start <= end && end <= text.length(), "offsets " + row + " in [" + text + "]");
+        }
+      }
+    }
+  }
+}
