@@ -23,6 +23,7 @@ import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -54,6 +55,11 @@ public final class NoteParser {
   private static final Pattern ALT = Pattern.compile("\\balt\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
   private static final Pattern HIDDEN_BLOCK =
       Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+  /** Tags that sit inside a line of text: removing them must not split a word ({@code <code>bind</code>의}). */
+  private static final java.util.Set<String> INLINE_TAGS =
+      java.util.Set.of("a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+          "small", "span", "strong", "sub", "sup", "u", "var", "font");
 
   private final Parser parser;
 
@@ -122,7 +128,7 @@ public final class NoteParser {
       } else if (name.equals("br") || name.equals("p") || name.equals("div") || name.equals("li")
           || name.equals("tr") || name.matches("h[1-6]")) {
         out.append('\n');
-      } else if (!name.isEmpty()) {
+      } else if (!name.isEmpty() && !INLINE_TAGS.contains(name)) {
         out.append(' ');
       }
       at = m.end();
@@ -164,7 +170,7 @@ public final class NoteParser {
     private static final class Builder {
       final List<String> headings;
       final String anchor;
-      final int line;
+      int line;
       final StringBuilder text = new StringBuilder();
       final StringBuilder code = new StringBuilder();
 
@@ -214,6 +220,10 @@ public final class NoteParser {
     }
 
     private void block(Node n, int listDepth) {
+      if (stack.isEmpty() && intro.text.isEmpty() && intro.code.isEmpty()) {
+        // The intro starts at its first content, not at the blank line after the front matter.
+        intro.line = line(n);
+      }
       if (n instanceof Heading h) {
         heading(h);
       } else if (n instanceof Paragraph p) {
@@ -290,12 +300,12 @@ public final class NoteParser {
     private void listItem(ListItem item, int depth) {
       Node first = item.getFirstChild();
       Split split = first instanceof Paragraph p ? boldFirstLine(p) : null;
+      while (!stack.isEmpty() && stack.getLast().kind() == Kind.LIST && stack.getLast().listDepth() >= depth) {
+        stack.removeLast();
+      }
       if (split == null) {
         children(item, depth);
         return;
-      }
-      while (!stack.isEmpty() && stack.getLast().kind() == Kind.LIST && stack.getLast().listDepth() >= depth) {
-        stack.removeLast();
       }
       int base = 0;
       for (Open o : stack) {
@@ -313,6 +323,9 @@ public final class NoteParser {
     private void table(TableBlock table) {
       StringBuilder rows = new StringBuilder();
       for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+        if (part instanceof TableSeparator) {
+          continue; // the |---|---| row
+        }
         for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
           if (row instanceof TableRow) {
             for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
