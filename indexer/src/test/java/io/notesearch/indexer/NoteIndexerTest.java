@@ -1,0 +1,125 @@
+package io.notesearch.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.notesearch.searcher.Hit;
+import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchRequest;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Indexing real files into a real index on disk, then searching it. */
+class NoteIndexerTest {
+  @TempDir Path tmp;
+
+  private Path notes() throws IOException {
+    return Files.createDirectories(tmp.resolve("notes"));
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private List<Hit> search(Path index, String query) throws IOException {
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      return searcher.search(SearchRequest.of(query)).hits();
+    }
+  }
+
+  @Test
+  void badFilesAreSkippedOrIndexedWithAWarningAndTheRestIsIndexed() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("good.md"), "---\ntitle: 엘라스티캐시\n---\n\n## Redis 호환\n\nElastiCache는 인메모리 저장소다.\n");
+    write(notes.resolve("empty.md"), "");
+    write(notes.resolve("blank.md"), "  \n\n\t\n");
+    write(notes.resolve("broken-front.md"), "---\ntitle: \"oops\ntags: [x\n---\n\n# 깨진 노트\n\nSQS 큐 설명.\n");
+    Files.write(notes.resolve("legacy.md"), "# 한글 노트\n\nCP949로 저장된 Lambda 설명이다.\n".getBytes(Charset.forName("x-windows-949")));
+    Files.write(notes.resolve("binary.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff});
+    write(notes.resolve(".hidden/secret.md"), "# 숨김\n\nElastiCache hidden\n");
+    write(notes.resolve("node_modules/pkg/readme.md"), "# 패키지\n\nElastiCache vendored\n");
+
+    Path index = tmp.resolve("index");
+    IndexReport report;
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      report = indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    assertEquals(3, report.notes(), report.toString());
+    List<String> skipped = report.skipped().stream().map(p -> Path.of(p.path()).getFileName() + ": " + p.reason()).sorted().toList();
+    assertEquals(
+        List.of("binary.md: binary file (NUL bytes); skipped", "blank.md: empty file; skipped", "empty.md: empty file; skipped"),
+        skipped);
+    List<String> warned = report.warnings().stream().map(p -> Path.of(p.path()).getFileName().toString()).sorted().toList();
+    assertEquals(List.of("broken-front.md", "legacy.md"), warned);
+
+    assertEquals("Redis 호환", search(index, "elasticache").getFirst().headings().getLast());
+    assertEquals(1, search(index, "elasticache").size(), "hidden folders and node_modules are not indexed");
+    assertEquals("깨진 노트", search(index, "SQS").getFirst().title());
+    assertEquals("한글 노트", search(index, "람다").getFirst().title(), "CP949 decoded, glossary maps 람다 to lambda");
+  }
+
+  @Test
+  void incrementalRunsTouchOnlyWhatChanged() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("a.md"), "# 에이\n\nDynamoDB 파티션 키.\n");
+    write(notes.resolve("b.md"), "# 비\n\nCloudFront 캐시.\n");
+    write(notes.resolve("sub/c.md"), "# 씨\n\nRoute 53 레코드.\n");
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      IndexReport first = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(3, first.added());
+
+      IndexReport again = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(List.of(0, 0, 3, 0), List.of(again.added(), again.updated(), again.unchanged(), again.deleted()));
+
+      write(notes.resolve("a.md"), "# 에이\n\nDynamoDB 정렬 키.\n");
+      Files.delete(notes.resolve("b.md"));
+      Files.move(notes.resolve("sub/c.md"), notes.resolve("c-moved.md"));
+      IndexReport changed = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(List.of(1, 1, 0, 2), List.of(changed.added(), changed.updated(), changed.unchanged(), changed.deleted()), changed.toString());
+
+      IndexReport full = indexer.index(List.of(notes), IndexMode.FULL);
+      assertTrue(full.rebuilt());
+      assertEquals(2, full.added());
+    }
+    assertEquals(List.of(), search(index, "CloudFront"));
+    assertTrue(search(index, "파티션").isEmpty());
+    assertEquals(tmp.resolve("notes/c-moved.md").toString(), search(index, "Route53").getFirst().path());
+  }
+
+  @Test
+  void aSecondWriterIsRefusedWithAClearMessage() throws IOException {
+    Path index = tmp.resolve("index");
+    try (NoteIndexer first = NoteIndexer.open(index)) {
+      NoteIndexException e = assertThrows(NoteIndexException.class, () -> NoteIndexer.open(index));
+      assertTrue(e.getMessage().contains("being written by another process"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aMissingFolderIsAnArgumentError() throws IOException {
+    try (NoteIndexer indexer = NoteIndexer.open(tmp.resolve("index"))) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> indexer.index(List.of(tmp.resolve("nope")), IndexMode.DEFAULT));
+      assertTrue(e.getMessage().contains("nope"));
+    }
+  }
+
+  @Test
+  void searchingAFolderThatIsNotAnIndexFailsClearly() throws IOException {
+    Path notIndex = Files.createDirectories(tmp.resolve("not-an-index"));
+    NoteIndexException e = assertThrows(NoteIndexException.class, () -> NoteSearcher.open(notIndex));
+    assertTrue(e.getMessage().contains("no index at"), e.getMessage());
+    assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+  }
+}
