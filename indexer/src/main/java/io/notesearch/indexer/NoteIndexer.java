@@ -223,14 +223,12 @@ public final class NoteIndexer implements AutoCloseable {
       parts = List.of(new Section(List.of(), "", 1, "", ""));
     }
     List<Document> docs = new ArrayList<>(parts.size());
-    boolean first = true;
     for (Section s : parts) {
       SectionRecord record =
           new SectionRecord(
               path, hash, note.title(), s.headings(), s.anchor(), s.line(), s.text(), s.code(),
               note.tags(), note.category(), note.date(), note.draft(), note.description());
-      docs.add(IndexSchema.toDocument(record, first));
-      first = false;
+      docs.add(IndexSchema.toDocument(record));
     }
     return docs;
   }

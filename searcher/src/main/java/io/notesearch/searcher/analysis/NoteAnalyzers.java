@@ -9,6 +9,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
@@ -58,6 +60,19 @@ public final class NoteAnalyzers {
     STOP_TAGS = Set.copyOf(tags);
   }
 
+  /**
+   * What a query word must be to be required: {@link #STOP_TAGS} plus verbs, adjectives, adverbs,
+   * determiners and interjections are dropped, so {@code 람다는 어떻게 과금되나} requires {@code 람다}
+   * and {@code 과금} while {@code 어떻게} and {@code 되} only help ranking.
+   */
+  public static final Set<POS.Tag> NON_CONTENT_TAGS;
+
+  static {
+    EnumSet<POS.Tag> tags = EnumSet.copyOf(STOP_TAGS);
+    tags.addAll(EnumSet.of(POS.Tag.VV, POS.Tag.VA, POS.Tag.VX, POS.Tag.VCN, POS.Tag.MAG, POS.Tag.MM, POS.Tag.IC));
+    NON_CONTENT_TAGS = Set.copyOf(tags);
+  }
+
   /** The user dictionary shipped with notesearch, on the class path next to this class. */
   public static final String USER_DICTIONARY = "userdict.txt";
 
@@ -65,14 +80,16 @@ public final class NoteAnalyzers {
   private final Analyzer queryPlain;
   private final Analyzer query;
   private final Analyzer compounds;
+  private final Analyzer queryContent;
 
   private NoteAnalyzers(UserDictionary dictionary, Glossary glossary) {
-    this.index = chain(dictionary, INDEX_DECOMPOUND, TechTermFilter.Mode.INDEX, null);
-    this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, null);
-    this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, null);
+    this.index = chain(dictionary, INDEX_DECOMPOUND, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
+    this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
+    this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     try {
       SynonymMap map = glossary.toSynonymMap(queryPlain);
-      this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, map);
+      this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, map);
+      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, true, map);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,6 +124,14 @@ public final class NoteAnalyzers {
     return queryPlain;
   }
 
+  /**
+   * Analyzer for the words a query requires: nouns, foreign words, numbers (no verbs, adverbs or
+   * English stop words), with glossary synonyms.
+   */
+  public Analyzer queryContent() {
+    return queryContent;
+  }
+
   /** Analyzer that keeps Korean compounds whole, to reward a section that has the exact compound. */
   public Analyzer compounds() {
     return compounds;
@@ -127,6 +152,8 @@ public final class NoteAnalyzers {
       UserDictionary dictionary,
       DecompoundMode decompound,
       TechTermFilter.Mode techMode,
+      Set<POS.Tag> drop,
+      boolean englishStopWords,
       SynonymMap synonyms) {
     return new Analyzer() {
       @Override
@@ -135,8 +162,11 @@ public final class NoteAnalyzers {
             new KoreanTokenizer(
                 TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary, decompound, false, false);
         TokenStream stream = new TechTermFilter(tokenizer, techMode);
-        stream = new PartOfSpeechDropFilter(stream, STOP_TAGS);
+        stream = new PartOfSpeechDropFilter(stream, drop);
         stream = new LowerCaseFilter(stream);
+        if (englishStopWords) {
+          stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        }
         stream = LightEnglishStemFilter.wrap(stream);
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);

@@ -36,6 +36,9 @@ public final class QueryPlanner {
   private static final Map<String, Float> PHRASE_BOOSTS =
       Map.of(IndexSchema.HEADING, 3f, IndexSchema.TITLE, 2f, IndexSchema.BODY, 1.5f);
 
+  /** Weight of the all-words ranking clause next to the required words. */
+  private static final float OPTIONAL_BOOST = 0.5f;
+
   private static final String[] COMPOUND_FIELDS = {
     IndexSchema.HEADING, IndexSchema.TITLE, IndexSchema.BODY
   };
@@ -94,20 +97,34 @@ public final class QueryPlanner {
     if (text.isEmpty()) {
       return null;
     }
-    CombinedFieldsBuilder builder = new CombinedFieldsBuilder(analyzers.query());
-    Query match = builder.createBooleanQuery("_", text, allWords ? Occur.MUST : Occur.SHOULD);
+    Occur occur = allWords ? Occur.MUST : Occur.SHOULD;
+    CombinedFieldsBuilder every = new CombinedFieldsBuilder(analyzers.query());
+    Query match = new CombinedFieldsBuilder(analyzers.queryContent()).createBooleanQuery("_", text, occur);
+    Query optional = null;
+    if (match == null) {
+      // Only verbs, adverbs or stop words ("안 됨"): require them after all.
+      match = every.createBooleanQuery("_", text, occur);
+    } else {
+      optional = every.createBooleanQuery("_", text, Occur.SHOULD);
+    }
     if (match == null) {
       return null;
     }
     Set<String> terms = terms(analyzers.query(), text);
     Query highlight = new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, text, Occur.SHOULD);
-    return new Plan(match, rank(text, terms), filter(request), highlight, terms);
+    return new Plan(match, rank(text, terms, optional), filter(request), highlight, terms);
   }
 
-  private Query rank(String text, Set<String> terms) {
+  private Query rank(String text, Set<String> terms, Query optional) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     QueryBuilder phrases = new QueryBuilder(analyzers.queryPlain());
     int clauses = 0;
+    if (optional != null) {
+      // Every word, verbs and adverbs included, counts for ranking (at half weight: the required
+      // words are in it too).
+      b.add(new BoostQuery(optional, OPTIONAL_BOOST), Occur.SHOULD);
+      clauses++;
+    }
     if (terms.size() > 1) {
       for (Map.Entry<String, Float> e : PHRASE_BOOSTS.entrySet()) {
         Query q = phrases.createPhraseQuery(e.getKey(), text, PHRASE_SLOP);
@@ -198,9 +215,22 @@ public final class QueryPlanner {
       return new DisjunctionMaxQuery(alternatives, 0.1f);
     }
 
+    /**
+     * One term, scored as the better of section BM25F and note BM25F (plus a little of the other):
+     * a word the note's title already says is context that every section of the note shares, so it
+     * counts the same for all of them and the remaining words pick the section.
+     */
     private static Query combined(String text) {
+      return new DisjunctionMaxQuery(
+          List.of(
+              fields(text, IndexSchema.SECTION_WEIGHTS),
+              new BoostQuery(fields(text, IndexSchema.NOTE_WEIGHTS), IndexSchema.NOTE_BOOST)),
+          IndexSchema.NOTE_TIE);
+    }
+
+    private static Query fields(String text, Map<String, Float> weights) {
       CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(text);
-      for (Map.Entry<String, Float> e : IndexSchema.SEARCH_WEIGHTS.entrySet()) {
+      for (Map.Entry<String, Float> e : weights.entrySet()) {
         b.addField(e.getKey(), e.getValue());
       }
       return b.build();

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -65,7 +64,7 @@ public final class IndexSchema {
   /** Category as a lowercased keyword; stored with its original case for output. */
   public static final String CATEGORY = "category";
 
-  /** The note's description: analysed, stored; only on the note's first section. */
+  /** The note's description: analysed, repeated on every section like the title. */
   public static final String DESCRIPTION = "description";
 
   /** Date as epoch day: points for ranges, doc values for sorting, stored for output. */
@@ -84,18 +83,26 @@ public final class IndexSchema {
   public static final String HEADING_SEPARATOR = "\u001f";
 
   /**
-   * Weights of the fields that are searched together as one (BM25F). A section whose heading
-   * matches beats one that only mentions the term; code counts least.
+   * Weights of the section's own fields, searched together as one (BM25F): this part of the score
+   * tells sections of one note apart. A section whose heading matches beats one that only mentions
+   * the term; code counts least.
    */
-  public static final Map<String, Float> SEARCH_WEIGHTS =
-      Map.of(
-          HEADING, 6f,
-          TITLE, 4f,
-          TAGS_TEXT, 4f,
-          PARENTS, 2f,
-          DESCRIPTION, 2f,
-          BODY, 1.5f,
-          CODE, 1f);
+  public static final Map<String, Float> SECTION_WEIGHTS =
+      Map.of(HEADING, 5f, PARENTS, 2f, BODY, 1.5f, CODE, 1f);
+
+  /**
+   * Weights of the note's fields, repeated on each of its sections and searched together as one:
+   * this part tells notes apart and is the same for every section of a note. Kept apart from
+   * {@link #SECTION_WEIGHTS} so that a title match, shared by all sections, does not saturate the
+   * score and drown the heading match that picks the right section.
+   */
+  public static final Map<String, Float> NOTE_WEIGHTS = Map.of(TITLE, 2f, TAGS_TEXT, 2f, DESCRIPTION, 1f);
+
+  /** How much the note part of the score counts next to the section part. */
+  public static final float NOTE_BOOST = 1f;
+
+  /** Share of the lesser part (section or note) added to the better one for each term. */
+  public static final float NOTE_TIE = 0.1f;
 
   private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -110,9 +117,8 @@ public final class IndexSchema {
    * Builds the Lucene document for a section.
    *
    * @param section the section; its note's fields are repeated on every section
-   * @param first whether this is the note's first section (it carries the description)
    */
-  public static Document toDocument(SectionRecord section, boolean first) {
+  public static Document toDocument(SectionRecord section) {
     Document doc = new Document();
     doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
@@ -143,7 +149,7 @@ public final class IndexSchema {
       doc.add(new SortedSetDocValuesField(CATEGORY, new BytesRef(key)));
       doc.add(new StoredField(CATEGORY, section.category()));
     }
-    if (first && !section.description().isEmpty()) {
+    if (!section.description().isEmpty()) {
       doc.add(new TextField(DESCRIPTION, section.description(), Field.Store.NO));
     }
     if (section.date() != null) {
@@ -154,7 +160,6 @@ public final class IndexSchema {
     }
     doc.add(new StringField(DRAFT, Boolean.toString(section.draft()), Field.Store.NO));
     doc.add(new StoredField(LINE, section.line()));
-    doc.add(new IntPoint(LINE, section.line()));
     doc.add(new StoredField(ANCHOR, section.anchor()));
     return doc;
   }
