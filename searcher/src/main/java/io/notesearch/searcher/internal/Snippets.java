@@ -78,7 +78,12 @@ public final class Snippets {
         open = text.length();
       } else if (c == CLOSE) {
         if (open >= 0 && text.length() > open) {
-          marks.add(new int[] {open, text.length()});
+          int[] last = marks.isEmpty() ? null : marks.getLast();
+          if (last != null && text.substring(last[1], open).isBlank()) {
+            last[1] = text.length(); // "Elastic Load Balancing": one mark, not three
+          } else {
+            marks.add(new int[] {open, text.length()});
+          }
         }
         open = -1;
       } else if (Character.isWhitespace(c)) {
