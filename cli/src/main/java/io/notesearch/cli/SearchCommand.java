@@ -6,6 +6,7 @@ import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.SearchResult;
+import io.notesearch.searcher.Synonyms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,6 +62,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--drafts", description = "Search notes marked draft: true too.")
   boolean drafts;
 
+  @Option(names = "--no-mined", description = "Do not use the term pairs mined from your notes as synonyms.")
+  boolean noMined;
+
   @Option(names = "--max-per-note", paramLabel = "N", defaultValue = "3", description = "At most N sections of one note (default: ${DEFAULT-VALUE}).")
   int maxPerNote;
 
@@ -81,7 +85,8 @@ final class SearchCommand implements Callable<Integer> {
       request = request.withTag(tag);
     }
     SearchResult result;
-    try (NoteSearcher searcher = NoteSearcher.open(location)) {
+    Synonyms synonyms = noMined ? Synonyms.GLOSSARY : Synonyms.DEFAULT;
+    try (NoteSearcher searcher = NoteSearcher.open(location, synonyms, UserConfig.glossary(parent.env))) {
       result = searcher.search(request);
     }
     if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {

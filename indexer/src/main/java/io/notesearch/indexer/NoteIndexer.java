@@ -6,6 +6,7 @@ import io.notesearch.indexer.markdown.Section;
 import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.searcher.schema.MinedGlossary;
 import io.notesearch.searcher.schema.SectionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,6 +204,9 @@ public final class NoteIndexer implements AutoCloseable {
     }
     writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
     writer.commit();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      MinedGlossary.write(indexPath, reader);
+    }
     return new IndexReport(
         notes, sections, added, updated, unchanged, deleted, bytes, skipped, warnings, rebuild,
         Duration.ofNanos(System.nanoTime() - started));

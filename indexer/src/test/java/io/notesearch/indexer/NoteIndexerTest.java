@@ -9,6 +9,8 @@ import io.notesearch.searcher.Hit;
 import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.Synonyms;
+import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +97,25 @@ class NoteIndexerTest {
     assertEquals(List.of(), search(index, "CloudFront"));
     assertTrue(search(index, "파티션").isEmpty());
     assertEquals(tmp.resolve("notes/c-moved.md").toString(), search(index, "Route53").getFirst().path());
+  }
+
+  @Test
+  void glossesMinedFromOneNoteFindAnother() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("defines.md"), "# AMI 만들기\n\n골든 이미지(Golden Image)를 미리 구워 두면 부팅이 빠르다.\n");
+    write(notes.resolve("uses.md"), "# 배포 파이프라인\n\n## 이미지 굽기\n\n매주 골든 이미지를 새로 만든다.\n");
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    assertTrue(Files.readString(index.resolve(MinedGlossary.FILE)).contains("골든 이미지, golden image"));
+    try (NoteSearcher mined = NoteSearcher.open(index, Synonyms.DEFAULT, null);
+        NoteSearcher plain = NoteSearcher.open(index, Synonyms.GLOSSARY, null)) {
+      List<String> withMined = mined.search(SearchRequest.of("golden image")).hits().stream().map(h -> h.title()).toList();
+      List<String> without = plain.search(SearchRequest.of("golden image")).hits().stream().map(h -> h.title()).toList();
+      assertTrue(withMined.contains("배포 파이프라인"), withMined.toString());
+      assertFalse(without.contains("배포 파이프라인"), without.toString());
+    }
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.notesearch.searcher;
 
+import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.QueryPlanner;
 import io.notesearch.searcher.internal.Snippets;
 import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,35 @@ public final class NoteSearcher implements AutoCloseable {
    * @throws NoteIndexException when there is no readable notesearch index there
    */
   public static NoteSearcher open(Path index) throws NoteIndexException {
-    return open(index, NoteAnalyzers.standard());
+    return open(index, Synonyms.DEFAULT, null);
+  }
+
+  /**
+   * Opens the index at a folder, choosing the synonyms.
+   *
+   * @param index the index folder written by the indexer
+   * @param synonyms which synonyms queries get
+   * @param userGlossary a glossary file of the user's (same format as the shipped one), or null
+   * @throws NoteIndexException when there is no readable notesearch index there, or the glossary
+   *     file cannot be read
+   */
+  public static NoteSearcher open(Path index, Synonyms synonyms, Path userGlossary) throws NoteIndexException {
+    Objects.requireNonNull(synonyms, "synonyms");
+    Glossary glossary = Glossary.empty();
+    try {
+      if (synonyms != Synonyms.NONE) {
+        glossary = Glossary.builtIn();
+        if (userGlossary != null) {
+          glossary = glossary.with(Glossary.read(userGlossary));
+        }
+      }
+      if (synonyms == Synonyms.GLOSSARY_AND_MINED) {
+        glossary = glossary.with(MinedGlossary.read(index));
+      }
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot read the glossary (" + e.getMessage() + ")", e);
+    }
+    return open(index, NoteAnalyzers.with(glossary));
   }
 
   /**

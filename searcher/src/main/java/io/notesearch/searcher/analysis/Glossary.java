@@ -39,6 +39,11 @@ public final class Glossary {
     this.problems = List.copyOf(problems);
   }
 
+  /** A glossary without groups. */
+  public static Glossary empty() {
+    return new Glossary(List.of(), List.of());
+  }
+
   /** The glossary shipped with notesearch. */
   public static Glossary builtIn() {
     try (InputStream in = Glossary.class.getResourceAsStream(BUILT_IN)) {

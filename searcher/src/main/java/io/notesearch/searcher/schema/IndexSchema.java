@@ -1,5 +1,6 @@
 package io.notesearch.searcher.schema;
 
+import io.notesearch.searcher.analysis.GlossMiner;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -23,7 +24,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -78,6 +79,12 @@ public final class IndexSchema {
 
   /** GitHub-style anchor: stored. */
   public static final String ANCHOR = "anchor";
+
+  /**
+   * Translation pairs found in the section's text ({@code 화살표 함수(Arrow Function)}), as keywords
+   * {@code term} + {@link #HEADING_SEPARATOR} + {@code gloss}: {@link MinedGlossary} collects them.
+   */
+  public static final String GLOSS = "gloss";
 
   /** Separates the stored heading path; a control character never found in headings. */
   public static final String HEADING_SEPARATOR = "\u001f";
@@ -161,6 +168,9 @@ public final class IndexSchema {
     doc.add(new StringField(DRAFT, Boolean.toString(section.draft()), Field.Store.NO));
     doc.add(new StoredField(LINE, section.line()));
     doc.add(new StoredField(ANCHOR, section.anchor()));
+    for (GlossMiner.Gloss g : GlossMiner.mine(section.text())) {
+      doc.add(new StringField(GLOSS, g.term() + HEADING_SEPARATOR + g.gloss(), Field.Store.NO));
+    }
     return doc;
   }
 }
