@@ -50,7 +50,7 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path location = IndexLocation.resolve(index, parent.env).path();
     IndexReport report;
-    try (NoteIndexer indexer = NoteIndexer.open(location)) {
+    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env))) {
       report = indexer.index(folders, full ? IndexMode.FULL : IndexMode.DEFAULT);
     }
     PrintWriter out = spec.commandLine().getOut();

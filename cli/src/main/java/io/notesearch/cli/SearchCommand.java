@@ -86,7 +86,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchResult result;
     Synonyms synonyms = noMined ? Synonyms.GLOSSARY : Synonyms.DEFAULT;
-    try (NoteSearcher searcher = NoteSearcher.open(location, synonyms, UserConfig.glossary(parent.env))) {
+    try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), synonyms)) {
       result = searcher.search(request);
     }
     if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {
@@ -116,7 +116,7 @@ final class SearchCommand implements Callable<Integer> {
     err.println("notesearch: no index yet at " + resolved.path()
         + "; searching the bundled sample notes (index yours with: notesearch index ~/notes)");
     Path sample = Path.of(sampleIndex);
-    try (NoteIndexer indexer = NoteIndexer.open(sample)) {
+    try (NoteIndexer indexer = NoteIndexer.open(sample, UserConfig.files(parent.env))) {
       indexer.index(List.of(Path.of(notes)), IndexMode.DEFAULT);
     } catch (NoteIndexException e) {
       // Another process is refreshing the sample index right now: search the last commit.

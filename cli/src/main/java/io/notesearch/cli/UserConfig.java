@@ -2,12 +2,14 @@ package io.notesearch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.notesearch.searcher.UserFiles;
 import java.util.Map;
 
 /**
- * The user's own analysis files: a glossary that extends the shipped one. Found at {@code
- * $NOTESEARCH_GLOSSARY}, else {@code $XDG_CONFIG_HOME/notesearch/glossary.txt}, else {@code
- * ~/.config/notesearch/glossary.txt}; absent is fine.
+ * The user's own analysis files, extending the shipped ones: {@code glossary.txt} (synonym groups)
+ * and {@code userdict.txt} (Nori user dictionary). Each is found at its environment variable ({@code
+ * $NOTESEARCH_GLOSSARY}, {@code $NOTESEARCH_USERDICT}), else in {@code $XDG_CONFIG_HOME/notesearch/},
+ * else in {@code ~/.config/notesearch/}; absent is fine.
  */
 final class UserConfig {
   /** Environment variable naming the user's glossary file. */
@@ -15,17 +17,29 @@ final class UserConfig {
 
   private UserConfig() {}
 
+  /** Environment variable naming the user's Nori dictionary file. */
+  static final String DICTIONARY_ENV = "NOTESEARCH_USERDICT";
+
+  /** The user's analysis files (each null when absent). */
+  static UserFiles files(Map<String, String> env) {
+    return new UserFiles(glossary(env), file(env, DICTIONARY_ENV, "userdict.txt"));
+  }
+
   /** The user's glossary file, or null when there is none. */
   static Path glossary(Map<String, String> env) {
-    String named = env.get(GLOSSARY_ENV);
+    return file(env, GLOSSARY_ENV, "glossary.txt");
+  }
+
+  private static Path file(Map<String, String> env, String variable, String name) {
+    String named = env.get(variable);
     if (named != null && !named.isBlank()) {
       Path p = Path.of(named);
       if (!Files.isRegularFile(p)) {
-        throw new IllegalArgumentException("no glossary file at [" + p + "] (from $" + GLOSSARY_ENV + ")");
+        throw new IllegalArgumentException("no file at [" + p + "] (from $" + variable + ")");
       }
       return p;
     }
-    Path p = configFolder(env).resolve("glossary.txt");
+    Path p = configFolder(env).resolve(name);
     return Files.isRegularFile(p) ? p : null;
   }
 

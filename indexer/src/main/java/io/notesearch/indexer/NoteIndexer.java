@@ -4,6 +4,8 @@ import io.notesearch.indexer.markdown.Note;
 import io.notesearch.indexer.markdown.NoteParser;
 import io.notesearch.indexer.markdown.Section;
 import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.searcher.UserFiles;
+import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.IndexSchema;
 import io.notesearch.searcher.schema.MinedGlossary;
@@ -50,12 +52,16 @@ import org.apache.lucene.util.Bits;
 public final class NoteIndexer implements AutoCloseable {
   private static final Set<String> KEY_FIELDS = Set.of(IndexSchema.PATH, IndexSchema.NOTE_HASH);
 
+  /** Fingerprint of the index-side analysis; an index built with another one is rebuilt. */
+  private final String analysis;
+
   private final Path indexPath;
   private final Directory directory;
   private final IndexWriter writer;
   private final NoteParser parser = new NoteParser();
 
-  private NoteIndexer(Path indexPath, Directory directory, IndexWriter writer) {
+  private NoteIndexer(Path indexPath, Directory directory, IndexWriter writer, String analysis) {
+    this.analysis = analysis;
     this.indexPath = indexPath;
     this.directory = directory;
     this.writer = writer;
@@ -69,6 +75,22 @@ public final class NoteIndexer implements AutoCloseable {
    */
   public static NoteIndexer open(Path index) throws NoteIndexException {
     return open(index, NoteAnalyzers.standard());
+  }
+
+  /**
+   * Opens (creating if needed) the index at a folder for writing, with the user's dictionary.
+   *
+   * @param index the index folder
+   * @param files the user's analysis files; only the dictionary matters for indexing
+   * @throws NoteIndexException when the folder cannot be used or another process is writing it
+   * @throws IllegalArgumentException naming the file when the user dictionary is malformed
+   */
+  public static NoteIndexer open(Path index, UserFiles files) throws NoteIndexException {
+    try {
+      return open(index, NoteAnalyzers.with(Glossary.empty(), files.dictionary()));
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot read the user dictionary [" + files.dictionary() + "] (" + e.getMessage() + ")", e);
+    }
   }
 
   /**
@@ -88,7 +110,7 @@ public final class NoteIndexer implements AutoCloseable {
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
-      return new NoteIndexer(index, dir, new IndexWriter(dir, config));
+      return new NoteIndexer(index, dir, new IndexWriter(dir, config), analyzers.fingerprint());
     } catch (LockObtainFailedException e) {
       close(dir);
       throw new NoteIndexException(
@@ -124,8 +146,11 @@ public final class NoteIndexer implements AutoCloseable {
       }
       folders.add(root.toAbsolutePath().normalize());
     }
-    String version = writer.getLiveCommitData() == null ? null : commitData().get(IndexSchema.VERSION_KEY);
-    boolean rebuild = mode == IndexMode.FULL || (writer.getDocStats().numDocs > 0 && !IndexSchema.VERSION.equals(version));
+    Map<String, String> data = commitData();
+    boolean stale =
+        !IndexSchema.VERSION.equals(data.get(IndexSchema.VERSION_KEY))
+            || !analysis.equals(data.get(IndexSchema.ANALYSIS_KEY));
+    boolean rebuild = mode == IndexMode.FULL || (writer.getDocStats().numDocs > 0 && stale);
     Map<String, String> known = rebuild ? Map.of() : knownHashes();
     if (rebuild) {
       writer.deleteAll();
@@ -202,7 +227,8 @@ public final class NoteIndexer implements AutoCloseable {
         deleted++;
       }
     }
-    writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
+    writer.setLiveCommitData(
+        Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis).entrySet());
     writer.commit();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       MinedGlossary.write(indexPath, reader);
@@ -214,6 +240,9 @@ public final class NoteIndexer implements AutoCloseable {
 
   private Map<String, String> commitData() {
     Map<String, String> data = new HashMap<>();
+    if (writer.getLiveCommitData() == null) {
+      return data;
+    }
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
       data.put(e.getKey(), e.getValue());
     }

@@ -10,6 +10,7 @@ import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.Synonyms;
+import io.notesearch.searcher.UserFiles;
 import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -109,13 +110,43 @@ class NoteIndexerTest {
       indexer.index(List.of(notes), IndexMode.DEFAULT);
     }
     assertTrue(Files.readString(index.resolve(MinedGlossary.FILE)).contains("골든 이미지, golden image"));
-    try (NoteSearcher mined = NoteSearcher.open(index, Synonyms.DEFAULT, null);
-        NoteSearcher plain = NoteSearcher.open(index, Synonyms.GLOSSARY, null)) {
+    try (NoteSearcher mined = NoteSearcher.open(index, UserFiles.NONE, Synonyms.DEFAULT);
+        NoteSearcher plain = NoteSearcher.open(index, UserFiles.NONE, Synonyms.GLOSSARY)) {
       List<String> withMined = mined.search(SearchRequest.of("golden image")).hits().stream().map(h -> h.title()).toList();
       List<String> without = plain.search(SearchRequest.of("golden image")).hits().stream().map(h -> h.title()).toList();
       assertTrue(withMined.contains("배포 파이프라인"), withMined.toString());
       assertFalse(without.contains("배포 파이프라인"), without.toString());
     }
+  }
+
+  @Test
+  void aChangedUserDictionaryRebuildsTheIndex() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("a.md"), "# 노트\n\n쿠버네티스오퍼레이터를 배포했다.\n");
+    Path index = tmp.resolve("index");
+    Path dict = tmp.resolve("userdict.txt");
+    Files.writeString(dict, "쿠버네티스오퍼레이터 쿠버네티스 오퍼레이터\n");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      assertFalse(indexer.index(List.of(notes), IndexMode.DEFAULT).rebuilt());
+      assertFalse(indexer.index(List.of(notes), IndexMode.DEFAULT).rebuilt());
+    }
+    try (NoteIndexer indexer = NoteIndexer.open(index, new UserFiles(null, dict))) {
+      IndexReport report = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertTrue(report.rebuilt(), "the user dictionary changed what the index holds");
+      assertEquals(1, report.added());
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index, new UserFiles(null, dict), Synonyms.DEFAULT)) {
+      assertEquals(1, searcher.search(SearchRequest.of("오퍼레이터")).hits().size());
+    }
+  }
+
+  @Test
+  void aMalformedUserDictionaryIsAClearError() throws IOException {
+    Path dict = tmp.resolve("userdict.txt");
+    Files.writeString(dict, "알파베타 알파 베타감마\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NoteIndexer.open(tmp.resolve("index"), new UserFiles(null, dict)));
+    assertTrue(e.getMessage().contains(dict.toString()), e.getMessage());
   }
 
   @Test

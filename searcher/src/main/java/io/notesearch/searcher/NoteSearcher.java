@@ -67,35 +67,39 @@ public final class NoteSearcher implements AutoCloseable {
    * @throws NoteIndexException when there is no readable notesearch index there
    */
   public static NoteSearcher open(Path index) throws NoteIndexException {
-    return open(index, Synonyms.DEFAULT, null);
+    return open(index, UserFiles.NONE, Synonyms.DEFAULT);
   }
 
   /**
-   * Opens the index at a folder, choosing the synonyms.
+   * Opens the index at a folder with the user's analysis files and a choice of synonyms.
    *
    * @param index the index folder written by the indexer
+   * @param files the user's glossary and dictionary (the index must have been built with the same
+   *     dictionary)
    * @param synonyms which synonyms queries get
-   * @param userGlossary a glossary file of the user's (same format as the shipped one), or null
-   * @throws NoteIndexException when there is no readable notesearch index there, or the glossary
-   *     file cannot be read
+   * @throws NoteIndexException when there is no readable notesearch index there, or a user file
+   *     cannot be read
    */
-  public static NoteSearcher open(Path index, Synonyms synonyms, Path userGlossary) throws NoteIndexException {
+  public static NoteSearcher open(Path index, UserFiles files, Synonyms synonyms) throws NoteIndexException {
+    Objects.requireNonNull(files, "files");
     Objects.requireNonNull(synonyms, "synonyms");
-    Glossary glossary = Glossary.empty();
+    NoteAnalyzers analyzers;
     try {
+      Glossary glossary = Glossary.empty();
       if (synonyms != Synonyms.NONE) {
         glossary = Glossary.builtIn();
-        if (userGlossary != null) {
-          glossary = glossary.with(Glossary.read(userGlossary));
+        if (files.glossary() != null) {
+          glossary = glossary.with(Glossary.read(files.glossary()));
         }
       }
       if (synonyms == Synonyms.GLOSSARY_AND_MINED) {
         glossary = glossary.with(MinedGlossary.read(index));
       }
+      analyzers = NoteAnalyzers.with(glossary, files.dictionary());
     } catch (IOException e) {
-      throw new NoteIndexException("cannot read the glossary (" + e.getMessage() + ")", e);
+      throw new NoteIndexException("cannot read a user analysis file (" + e.getMessage() + ")", e);
     }
-    return open(index, NoteAnalyzers.with(glossary));
+    return open(index, analyzers);
   }
 
   /**

@@ -2,7 +2,12 @@ package io.notesearch.searcher.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -82,8 +87,12 @@ public final class NoteAnalyzers {
   private final Analyzer compounds;
   private final Analyzer queryContent;
 
-  private NoteAnalyzers(UserDictionary dictionary, Glossary glossary) {
-    this.index = chain(dictionary, INDEX_DECOMPOUND, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
+  private final String fingerprint;
+
+  private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound) {
+    UserDictionary dictionary = dictionary(dictionaryText);
+    this.fingerprint = fingerprint(dictionaryText, indexDecompound);
+    this.index = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
     this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     try {
@@ -106,7 +115,47 @@ public final class NoteAnalyzers {
    * @param glossary the synonym groups applied to queries
    */
   public static NoteAnalyzers with(Glossary glossary) {
-    return new NoteAnalyzers(builtInDictionary(), glossary);
+    return new NoteAnalyzers(builtInDictionaryText(), glossary, INDEX_DECOMPOUND);
+  }
+
+  /**
+   * The analyzers with the built-in user dictionary extended by the user's own entries.
+   *
+   * @param glossary the synonym groups applied to queries
+   * @param userDictionary a Nori user dictionary file (same format as the shipped one), or null
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException naming the file when an entry is malformed
+   */
+  public static NoteAnalyzers with(Glossary glossary, Path userDictionary) throws IOException {
+    String text = builtInDictionaryText();
+    if (userDictionary != null) {
+      text = text + "\n" + Files.readString(userDictionary, StandardCharsets.UTF_8);
+      try {
+        dictionary(text);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("bad user dictionary [" + userDictionary + "]: " + e.getMessage(), e);
+      }
+    }
+    return new NoteAnalyzers(text, glossary, INDEX_DECOMPOUND);
+  }
+
+  /**
+   * The analyzers with another index-side decompounding mode: for measuring the choice of {@link
+   * #INDEX_DECOMPOUND}, not for use (an index must be searched with the mode it was built with).
+   *
+   * @param glossary the synonym groups applied to queries
+   * @param indexDecompound how Nori splits compounds at index time
+   */
+  public static NoteAnalyzers withIndexDecompound(Glossary glossary, DecompoundMode indexDecompound) {
+    return new NoteAnalyzers(builtInDictionaryText(), glossary, indexDecompound);
+  }
+
+  /**
+   * Identifies what the index side of these analyzers produces (user dictionary and decompounding):
+   * an index built with another fingerprint must be rebuilt.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /** Analyzer for every text field of the index. */
@@ -137,14 +186,33 @@ public final class NoteAnalyzers {
     return compounds;
   }
 
-  private static UserDictionary builtInDictionary() {
+  private static String builtInDictionaryText() {
     try (InputStream in = NoteAnalyzers.class.getResourceAsStream(USER_DICTIONARY)) {
       if (in == null) {
-        return null;
+        throw new IllegalStateException("missing resource [" + USER_DICTIONARY + "] next to " + NoteAnalyzers.class);
       }
-      return UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static UserDictionary dictionary(String text) {
+    try {
+      return UserDictionary.open(new StringReader(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String fingerprint(String dictionaryText, DecompoundMode indexDecompound) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(dictionaryText.getBytes(StandardCharsets.UTF_8));
+      sha.update(indexDecompound.name().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

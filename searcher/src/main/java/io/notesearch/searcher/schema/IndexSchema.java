@@ -29,6 +29,9 @@ public final class IndexSchema {
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
 
+  /** Commit user data key holding the analysis fingerprint (user dictionary, decompounding). */
+  public static final String ANALYSIS_KEY = "notesearch.analysis";
+
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";
 
