@@ -1,5 +1,6 @@
 package io.notesearch.cli;
 
+import io.notesearch.cli.eval.Comparison;
 import io.notesearch.cli.eval.Evaluation;
 import io.notesearch.cli.eval.Judgment;
 import io.notesearch.indexer.IndexMode;
@@ -39,6 +40,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--misses", description = "List the queries whose section did not rank first.")
   boolean misses;
 
+  @Option(names = "--compare", description = "Compare with plain Lucene set-ups and notesearch variants (a Markdown table).")
+  boolean compare;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(judgments)) {
@@ -46,6 +50,13 @@ final class EvalCommand implements Callable<Integer> {
     }
     Path folder = notes != null ? notes : judgments.toAbsolutePath().getParent().resolve("notes");
     List<Judgment> judged = Judgment.read(judgments);
+    if (compare) {
+      Path scratch = Files.createTempDirectory("notesearch-compare");
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(Comparison.table(Comparison.run(folder, judged, scratch)));
+      out.flush();
+      return ExitCodes.OK;
+    }
     Path location = index;
     if (location == null) {
       location = Files.createTempDirectory("notesearch-eval");

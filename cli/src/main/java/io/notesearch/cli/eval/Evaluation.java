@@ -96,35 +96,77 @@ public final class Evaluation {
   }
 
   /**
-   * Runs every judged query and scores it.
+   * One ranked result as the metrics see it.
+   *
+   * @param path absolute path of the note
+   * @param heading the section's own heading, empty for an intro, or null when results are whole notes
+   */
+  public record Ranked(String path, String heading) {}
+
+  /** Anything that ranks results for a query: notesearch, or a baseline to compare it with. */
+  @FunctionalInterface
+  public interface Ranker {
+    /** The top results for a query, best first. */
+    List<Ranked> rank(String query) throws java.io.IOException;
+  }
+
+  /** A ranker over a notesearch searcher with default settings. */
+  public static Ranker of(NoteSearcher searcher) {
+    return query -> {
+      List<Ranked> out = new ArrayList<>();
+      for (Hit h : searcher.search(SearchRequest.of(query).withLimit(DEPTH).withHighlight(false)).hits()) {
+        out.add(new Ranked(h.path(), h.headings().isEmpty() ? "" : h.headings().getLast()));
+      }
+      return out;
+    };
+  }
+
+  /**
+   * Runs every judged query through a notesearch searcher and scores it.
    *
    * @param searcher an open searcher over an index of the notes folder
    * @param notes the notes folder that judgments' note paths are relative to
    * @param judgments the judged queries
    */
   public static Report run(NoteSearcher searcher, Path notes, List<Judgment> judgments) throws NoteIndexException {
+    try {
+      return run(of(searcher), notes, judgments);
+    } catch (NoteIndexException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      throw new NoteIndexException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs every judged query through a ranker and scores it.
+   *
+   * @param ranker what ranks results
+   * @param notes the notes folder that judgments' note paths are relative to
+   * @param judgments the judged queries
+   */
+  public static Report run(Ranker ranker, Path notes, List<Judgment> judgments) throws java.io.IOException {
     Path root = notes.toAbsolutePath().normalize();
     List<Outcome> outcomes = new ArrayList<>();
     for (Judgment j : judgments) {
       String want = root.resolve(j.note()).normalize().toString();
-      List<Hit> hits = searcher.search(SearchRequest.of(j.query()).withLimit(DEPTH).withHighlight(false)).hits();
+      List<Ranked> hits = ranker.rank(j.query());
       int noteRank = 0;
       int sectionRank = 0;
-      for (int i = 0; i < hits.size(); i++) {
-        Hit h = hits.get(i);
+      for (int i = 0; i < Math.min(DEPTH, hits.size()); i++) {
+        Ranked h = hits.get(i);
         if (!h.path().equals(want)) {
           continue;
         }
         if (noteRank == 0) {
           noteRank = i + 1;
         }
-        String heading = h.headings().isEmpty() ? "" : h.headings().getLast();
-        if (sectionRank == 0 && heading.equals(j.heading())) {
+        if (sectionRank == 0 && j.heading().equals(h.heading())) {
           sectionRank = i + 1;
         }
       }
       String top = hits.isEmpty() ? "nothing" : root.relativize(Path.of(hits.getFirst().path())) + " # "
-          + (hits.getFirst().headings().isEmpty() ? "" : hits.getFirst().headings().getLast());
+          + (hits.getFirst().heading() == null ? "(whole note)" : hits.getFirst().heading());
       outcomes.add(new Outcome(j, noteRank, sectionRank, top));
     }
     Map<String, List<Outcome>> grouped = new TreeMap<>();

@@ -88,10 +88,12 @@ public final class NoteAnalyzers {
   private final Analyzer queryContent;
 
   private final String fingerprint;
+  private final DecompoundMode indexDecompound;
 
   private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound) {
     UserDictionary dictionary = dictionary(dictionaryText);
     this.fingerprint = fingerprint(dictionaryText, indexDecompound);
+    this.indexDecompound = indexDecompound;
     this.index = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
     this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
@@ -148,6 +150,11 @@ public final class NoteAnalyzers {
    */
   public static NoteAnalyzers withIndexDecompound(Glossary glossary, DecompoundMode indexDecompound) {
     return new NoteAnalyzers(builtInDictionaryText(), glossary, indexDecompound);
+  }
+
+  /** How Nori splits compounds at index time with these analyzers. */
+  public DecompoundMode indexDecompound() {
+    return indexDecompound;
   }
 
   /**

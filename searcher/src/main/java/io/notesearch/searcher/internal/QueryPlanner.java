@@ -30,8 +30,11 @@ import org.apache.lucene.util.QueryBuilder;
  * ranking boosts, filters, and the query whose terms snippets mark. Not API.
  */
 public final class QueryPlanner {
-  /** Slop of the proximity boost: words this close count as a phrase. */
-  private static final int PHRASE_SLOP = 3;
+  /** Slop of the proximity boost: words this close count as near each other. */
+  private static final int NEAR_SLOP = 3;
+
+  /** Weight of the proximity boost relative to the exact phrase boost. */
+  private static final float NEAR_BOOST = 0.3f;
 
   private static final Map<String, Float> PHRASE_BOOSTS =
       Map.of(IndexSchema.HEADING, 3f, IndexSchema.TITLE, 2f, IndexSchema.BODY, 1.5f);
@@ -126,11 +129,14 @@ public final class QueryPlanner {
       clauses++;
     }
     if (terms.size() > 1) {
+      // The words as typed, in order, count most; the same words near each other count a little.
       for (Map.Entry<String, Float> e : PHRASE_BOOSTS.entrySet()) {
-        Query q = phrases.createPhraseQuery(e.getKey(), text, PHRASE_SLOP);
-        if (q != null && !(q instanceof TermQuery)) {
-          b.add(new BoostQuery(q, e.getValue()), Occur.SHOULD);
-          clauses++;
+        Query exact = phrases.createPhraseQuery(e.getKey(), text, 0);
+        Query near = phrases.createPhraseQuery(e.getKey(), text, NEAR_SLOP);
+        if (exact != null && !(exact instanceof TermQuery)) {
+          b.add(new BoostQuery(exact, e.getValue()), Occur.SHOULD);
+          b.add(new BoostQuery(near, e.getValue() * NEAR_BOOST), Occur.SHOULD);
+          clauses += 2;
         }
       }
     }
