@@ -43,6 +43,8 @@ final class Notesearch implements Runnable {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // "-버전" and "-elb" exclude words from a search; only "--unknown" is a usage error (SearchCommand).
+    cmd.setUnmatchedOptionsArePositionalParams(true);
     cmd.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();

@@ -75,6 +75,11 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw new IllegalArgumentException("-n must be 1.." + SearchRequest.MAX_LIMIT + ", got [" + limit + "]");
     }
+    for (String word : words) {
+      if (word.startsWith("--") && word.length() > 2) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word + "'");
+      }
+    }
     Path location = indexToSearch(err);
     SearchRequest request = SearchRequest.of(String.join(" ", words))
         .withLimit(limit)
@@ -88,6 +93,11 @@ final class SearchCommand implements Callable<Integer> {
     Synonyms synonyms = noMined ? Synonyms.GLOSSARY : Synonyms.DEFAULT;
     try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), synonyms)) {
       result = searcher.search(request);
+    }
+    switch (result.rewrite().reason()) {
+      case KEYBOARD_LAYOUT -> err.println("notesearch: searched [" + result.rewrite().query() + "] instead (typed with the other keyboard input mode?)");
+      case SPELLING -> err.println("notesearch: no match for the words as typed; showing results for [" + result.rewrite().query() + "]");
+      case NONE -> { }
     }
     if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {
       err.println("notesearch: no section has all the words; showing sections with any of them");

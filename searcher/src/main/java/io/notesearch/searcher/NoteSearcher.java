@@ -1,9 +1,11 @@
 package io.notesearch.searcher;
 
 import io.notesearch.searcher.analysis.Glossary;
+import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.QueryPlanner;
 import io.notesearch.searcher.internal.Snippets;
+import io.notesearch.searcher.internal.Suggester;
 import io.notesearch.searcher.schema.IndexSchema;
 import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.IOException;
@@ -51,6 +53,7 @@ public final class NoteSearcher implements AutoCloseable {
   private final SearcherManager manager;
   private final QueryPlanner planner;
   private final Snippets snippets;
+  private final Suggester suggester;
 
   private NoteSearcher(Path indexPath, Directory directory, SearcherManager manager, NoteAnalyzers analyzers) {
     this.indexPath = indexPath;
@@ -58,6 +61,7 @@ public final class NoteSearcher implements AutoCloseable {
     this.manager = manager;
     this.planner = new QueryPlanner(analyzers);
     this.snippets = new Snippets(analyzers.index());
+    this.suggester = new Suggester(analyzers.queryPlain());
   }
 
   /**
@@ -148,29 +152,81 @@ public final class NoteSearcher implements AutoCloseable {
       manager.maybeRefresh();
       IndexSearcher searcher = manager.acquire();
       try {
-        SearchResult.Matching matching = SearchResult.Matching.ALL_WORDS;
-        QueryPlanner.Plan plan = planner.plan(request, true);
-        if (plan == null) {
-          return new SearchResult(List.of(), 0, matching, Duration.ofNanos(System.nanoTime() - started));
+        Attempt attempt = attempt(searcher, request);
+        SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
+        if (attempt != null && QueryPlanner.isPlainWords(request)) {
+          // Typed with the wrong input mode? Searched the other way, it finds far more.
+          String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
+          if (looksTyped(switched)) {
+            Attempt other = attempt(searcher, request.withQuery(switched));
+            long typed = attempt.allWords() ? attempt.total() : 0;
+            if (other != null && other.allWords() && other.total() > 0 && (typed == 0 || other.total() > 4 * typed)) {
+              attempt = other;
+              rewrite = new SearchResult.Rewrite(SearchResult.Reason.KEYBOARD_LAYOUT, switched);
+            }
+          }
+          if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
+            // Not every word is in the index: a misspelling? Corrected, every word may match.
+            String corrected = suggester.correct(searcher.getIndexReader(), QueryPlanner.clean(request.query()));
+            if (corrected != null) {
+              Attempt fixed = attempt(searcher, request.withQuery(corrected));
+              if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
+                attempt = fixed;
+                rewrite = new SearchResult.Rewrite(SearchResult.Reason.SPELLING, corrected);
+              }
+            }
+          }
         }
-        int window = Math.min(10_000, (request.offset() + request.limit()) * (request.maxPerNote() + 4) + 20);
-        TopDocs top = searcher.search(plan.full(), window);
-        if (top.totalHits.value() == 0) {
-          plan = planner.plan(request, false);
-          matching = SearchResult.Matching.ANY_WORD;
-          top = searcher.search(plan.full(), window);
+        if (attempt == null) {
+          return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS,
+              Duration.ofNanos(System.nanoTime() - started), SearchResult.Rewrite.NONE);
         }
-        List<ScoreDoc> page = capPerNote(searcher, top.scoreDocs, request);
-        List<Hit> hits = toHits(searcher, page, plan, request.highlight());
-        return new SearchResult(
-            hits, top.totalHits.value(), matching, Duration.ofNanos(System.nanoTime() - started));
+        List<ScoreDoc> page = capPerNote(searcher, attempt.top().scoreDocs, request);
+        List<Hit> hits = toHits(searcher, page, attempt.plan(), request.highlight());
+        return new SearchResult(hits, attempt.total(),
+            attempt.allWords() ? SearchResult.Matching.ALL_WORDS : SearchResult.Matching.ANY_WORD,
+            Duration.ofNanos(System.nanoTime() - started), rewrite);
       } finally {
         manager.release(searcher);
       }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException("query too complex [" + e.getMessage() + "]; use fewer words or operators", e);
     } catch (IOException e) {
       throw new NoteIndexException(
           "cannot read the index at [" + indexPath + "] (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** One run of a query: every word, then any word when that finds nothing (plain words only). */
+  private record Attempt(QueryPlanner.Plan plan, TopDocs top, boolean allWords) {
+    long total() {
+      return top.totalHits.value();
+    }
+  }
+
+  private Attempt attempt(IndexSearcher searcher, SearchRequest request) throws IOException {
+    QueryPlanner.Plan plan = planner.plan(request, true);
+    if (plan == null) {
+      return null;
+    }
+    int window = Math.min(10_000, (request.offset() + request.limit()) * (request.maxPerNote() + 4) + 20);
+    TopDocs top = searcher.search(plan.full(), window);
+    if (top.totalHits.value() > 0 || !QueryPlanner.isPlainWords(request)) {
+      return new Attempt(plan, top, true);
+    }
+    QueryPlanner.Plan any = planner.plan(request, false);
+    return new Attempt(any, searcher.search(any.full(), window), false);
+  }
+
+  /** Whether a layout-switched query is what a person would type: whole syllables, or Latin words. */
+  private static boolean looksTyped(String switched) {
+    for (int i = 0; i < switched.length(); i++) {
+      char c = switched.charAt(i);
+      if (c >= 'ㄱ' && c <= 'ㅣ') {
+        return false; // leftover jamo: the Latin letters were not Korean keystrokes
+      }
+    }
+    return !switched.isBlank();
   }
 
   private static List<ScoreDoc> capPerNote(IndexSearcher searcher, ScoreDoc[] docs, SearchRequest request)

@@ -77,6 +77,11 @@ public record SearchRequest(
         query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE);
   }
 
+  /** This request with other query text. */
+  public SearchRequest withQuery(String query) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+  }
+
   /** This request returning at most {@code limit} hits. */
   public SearchRequest withLimit(int limit) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);

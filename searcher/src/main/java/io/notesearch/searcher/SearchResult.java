@@ -11,8 +11,30 @@ import java.util.Objects;
  * @param total how many sections matched (before the per-note cap and paging)
  * @param matching how the query words had to match to find these hits
  * @param took time spent searching and highlighting
+ * @param rewrite how the query was changed to find these hits, if it was
  */
-public record SearchResult(List<Hit> hits, long total, Matching matching, Duration took) {
+public record SearchResult(List<Hit> hits, long total, Matching matching, Duration took, Rewrite rewrite) {
+
+  /**
+   * A query that notesearch searched instead of the one typed, and why.
+   *
+   * @param reason why
+   * @param query what was searched
+   */
+  public record Rewrite(Reason reason, String query) {
+    /** No rewrite: the query as typed. */
+    public static final Rewrite NONE = new Rewrite(Reason.NONE, "");
+  }
+
+  /** Why a query was rewritten. */
+  public enum Reason {
+    /** It was not. */
+    NONE,
+    /** Typed with the other keyboard input mode ({@code fkaek} for {@code 람다}). */
+    KEYBOARD_LAYOUT,
+    /** A word was not in the index and a close one was ({@code elasticahce} → {@code elasticache}). */
+    SPELLING
+  }
 
   /** How many of the query's words a section had to contain. */
   public enum Matching {
@@ -27,5 +49,6 @@ public record SearchResult(List<Hit> hits, long total, Matching matching, Durati
     hits = List.copyOf(hits);
     Objects.requireNonNull(matching, "matching");
     Objects.requireNonNull(took, "took");
+    Objects.requireNonNull(rewrite, "rewrite");
   }
 }

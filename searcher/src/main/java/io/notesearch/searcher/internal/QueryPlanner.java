@@ -1,7 +1,10 @@
 package io.notesearch.searcher.internal;
 
 import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.searcher.query.QueryNode;
+import io.notesearch.searcher.query.QueryParser;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +12,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -20,7 +24,14 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -41,6 +52,10 @@ public final class QueryPlanner {
 
   /** Weight of the all-words ranking clause next to the required words. */
   private static final float OPTIONAL_BOOST = 0.5f;
+
+  /** Fields a phrase, prefix or fuzzy word is looked for in. */
+  private static final List<String> TEXT_FIELDS =
+      List.of(IndexSchema.HEADING, IndexSchema.PARENTS, IndexSchema.TITLE, IndexSchema.TAGS_TEXT, IndexSchema.BODY, IndexSchema.CODE);
 
   private static final String[] COMPOUND_FIELDS = {
     IndexSchema.HEADING, IndexSchema.TITLE, IndexSchema.BODY
@@ -92,30 +107,232 @@ public final class QueryPlanner {
    * Plans a request.
    *
    * @param request the request
-   * @param allWords whether every word must match (else any word)
+   * @param allWords whether every plain word must match (else any word)
    * @return the plan, or null when the text has no searchable word
+   * @throws io.notesearch.searcher.query.QuerySyntaxException when the query names a field wrongly
+   *     or an impossible date
    */
   public Plan plan(SearchRequest request, boolean allWords) {
-    String text = clean(request.query());
-    if (text.isEmpty()) {
+    QueryNode root = QueryParser.parse(clean(request.query()));
+    if (root == null) {
       return null;
     }
-    Occur occur = allWords ? Occur.MUST : Occur.SHOULD;
-    CombinedFieldsBuilder every = new CombinedFieldsBuilder(analyzers.query());
-    Query match = new CombinedFieldsBuilder(analyzers.queryContent()).createBooleanQuery("_", text, occur);
-    Query optional = null;
-    if (match == null) {
-      // Only verbs, adverbs or stop words ("안 됨"): require them after all.
-      match = every.createBooleanQuery("_", text, occur);
-    } else {
-      optional = every.createBooleanQuery("_", text, Occur.SHOULD);
-    }
+    Build build = new Build(allWords);
+    Query match = build.node(root);
     if (match == null) {
       return null;
     }
-    Set<String> terms = terms(analyzers.query(), text);
-    Query highlight = new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, text, Occur.SHOULD);
-    return new Plan(match, rank(text, terms, optional), filter(request), highlight, terms);
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    build.highlight.forEach(q -> highlight.add(q, Occur.SHOULD));
+    BooleanQuery.Builder rank = new BooleanQuery.Builder();
+    build.rank.forEach(q -> rank.add(q, Occur.SHOULD));
+    return new Plan(match, build.rank.isEmpty() ? null : rank.build(), filter(request), highlight.build(), build.terms);
+  }
+
+  /**
+   * Whether a request is plain words only (consonant-only words count: {@code ㄴㅅㅁㅎㄷ} may be
+   * {@code stage} typed in Korean mode), so that an any-word fallback or a keyboard-layout switch
+   * makes sense.
+   */
+  public static boolean isPlainWords(SearchRequest request) {
+    QueryNode root = QueryParser.parse(clean(request.query()));
+    if (root instanceof QueryNode.And and) {
+      return and.nodes().stream().allMatch(n -> n instanceof QueryNode.Text || n instanceof QueryNode.Initials);
+    }
+    return root == null || root instanceof QueryNode.Text || root instanceof QueryNode.Initials;
+  }
+
+  /** Builds the Lucene query of a parsed query, collecting ranking and highlighting parts on the way. */
+  private final class Build {
+    private final boolean allWords;
+    final List<Query> rank = new ArrayList<>();
+    final List<Query> highlight = new ArrayList<>();
+    final Set<String> terms = new LinkedHashSet<>();
+
+    Build(boolean allWords) {
+      this.allWords = allWords;
+    }
+
+    Query node(QueryNode node) {
+      return switch (node) {
+        case QueryNode.Text t -> text(t.text());
+        case QueryNode.Phrase p -> phrase(p.text());
+        case QueryNode.Prefix p -> prefix(p.prefix());
+        case QueryNode.Fuzzy f -> fuzzy(f.word(), f.edits());
+        case QueryNode.Field f -> field(f);
+        case QueryNode.Dates d -> LongPoint.newRangeQuery(IndexSchema.DATE,
+            d.from() == null ? Long.MIN_VALUE : d.from().toEpochDay(), d.to() == null ? Long.MAX_VALUE : d.to().toEpochDay());
+        case QueryNode.Initials i -> initials(i.consonants());
+        case QueryNode.Not n -> {
+          Query inner = node(n.node());
+          yield inner == null ? null : new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(inner, Occur.MUST_NOT).build();
+        }
+        case QueryNode.And a -> group(a.nodes(), Occur.MUST);
+        case QueryNode.Or o -> group(o.nodes(), Occur.SHOULD);
+      };
+    }
+
+    private Query group(List<QueryNode> nodes, Occur occur) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      boolean positive = false;
+      int clauses = 0;
+      for (QueryNode n : nodes) {
+        if (n instanceof QueryNode.Not not && occur == Occur.MUST) {
+          Query inner = node(not.node());
+          if (inner != null) {
+            b.add(inner, Occur.MUST_NOT);
+            clauses++;
+          }
+          continue;
+        }
+        Query q = node(n);
+        if (q != null) {
+          b.add(q, occur);
+          positive = true;
+          clauses++;
+        }
+      }
+      if (clauses == 0) {
+        return null;
+      }
+      if (!positive) {
+        b.add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything else
+      }
+      return b.build();
+    }
+
+    /** Plain words: nouns required (all, or any as a fallback), every word ranks, phrases rank higher. */
+    private Query text(String typed) {
+      String text = shorten(typed);
+      Occur occur = allWords ? Occur.MUST : Occur.SHOULD;
+      CombinedFieldsBuilder every = new CombinedFieldsBuilder(analyzers.query());
+      Query match = new CombinedFieldsBuilder(analyzers.queryContent()).createBooleanQuery("_", text, occur);
+      Query optional = null;
+      if (match == null) {
+        // Only verbs, adverbs or stop words ("안 됨"): require them after all.
+        match = every.createBooleanQuery("_", text, occur);
+      } else {
+        optional = every.createBooleanQuery("_", text, Occur.SHOULD);
+      }
+      if (match == null) {
+        return null;
+      }
+      Set<String> words = terms(analyzers.query(), text);
+      terms.addAll(words);
+      Query boosts = rank(text, words, optional);
+      if (boosts != null) {
+        rank.add(boosts);
+      }
+      Query body = new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, text, Occur.SHOULD);
+      if (body != null) {
+        highlight.add(body);
+      }
+      return match;
+    }
+
+    /** Exact words in order, in any text field. */
+    private Query phrase(String text) {
+      QueryBuilder builder = new QueryBuilder(analyzers.queryPlain());
+      List<Query> fields = new ArrayList<>();
+      for (String field : TEXT_FIELDS) {
+        Query q = builder.createPhraseQuery(field, text, 0);
+        if (q != null) {
+          fields.add(q);
+          if (field.equals(IndexSchema.BODY)) {
+            highlight.add(q);
+          }
+        }
+      }
+      terms.addAll(terms(analyzers.queryPlain(), text));
+      return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, 0.1f);
+    }
+
+    /** Words starting with the prefix; a trailing lone consonant ({@code 람ㄷ}) means any syllable starting with it. */
+    private Query prefix(String typed) {
+      String lower = typed.toLowerCase(Locale.ROOT);
+      List<Query> fields = new ArrayList<>();
+      for (String field : TEXT_FIELDS) {
+        Query q = Hangul.endsWithLoneConsonant(lower)
+            ? new RegexpQuery(new Term(field, Hangul.prefixRegexp(lower)), RegExp.NONE)
+            : new PrefixQuery(new Term(field, lower));
+        fields.add(q);
+        if (field.equals(IndexSchema.BODY)) {
+          highlight.add(q);
+        }
+      }
+      return new ConstantScoreQuery(new DisjunctionMaxQuery(fields, 0f));
+    }
+
+    /** Words within {@code edits} edits of the word as typed. */
+    private Query fuzzy(String word, int edits) {
+      List<Query> fields = new ArrayList<>();
+      for (String term : terms(analyzers.queryPlain(), word)) {
+        List<Query> perField = new ArrayList<>();
+        for (String field : TEXT_FIELDS) {
+          Query q = new FuzzyQuery(new Term(field, term), Math.min(edits, FuzzyQuery.defaultMaxEdits), term.length() > 3 ? 1 : 0);
+          perField.add(q);
+          if (field.equals(IndexSchema.BODY)) {
+            highlight.add(q);
+          }
+        }
+        fields.add(new DisjunctionMaxQuery(perField, 0.1f));
+      }
+      if (fields.isEmpty()) {
+        return null;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      fields.forEach(q -> b.add(q, Occur.MUST));
+      return b.build();
+    }
+
+    private Query field(QueryNode.Field f) {
+      String value = f.value();
+      return switch (f.field()) {
+        case TITLE -> analysed(List.of(IndexSchema.TITLE), value);
+        case HEADING -> analysed(List.of(IndexSchema.HEADING, IndexSchema.PARENTS), value);
+        case CODE -> analysed(List.of(IndexSchema.CODE), value);
+        case TAG -> new TermQuery(new Term(IndexSchema.TAG, value.toLowerCase(Locale.ROOT)));
+        case CATEGORY -> new TermQuery(new Term(IndexSchema.CATEGORY, value.toLowerCase(Locale.ROOT)));
+        case PATH -> new WildcardQuery(new Term(IndexSchema.PATH, "*" + escapeWildcards(value) + "*"));
+        case DATE -> throw new IllegalStateException("dates are parsed to QueryNode.Dates");
+      };
+    }
+
+    /** Every word of the value in one of the fields (synonyms included). */
+    private Query analysed(List<String> fields, String value) {
+      List<Query> alternatives = new ArrayList<>();
+      for (String field : fields) {
+        Query q = new QueryBuilder(analyzers.query()).createBooleanQuery(field, value, Occur.MUST);
+        if (q != null) {
+          alternatives.add(q);
+        }
+      }
+      terms.addAll(terms(analyzers.query(), value));
+      return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    /** 초성: headings whose words start with these consonants, the section's own heading first. */
+    private Query initials(String consonants) {
+      return new DisjunctionMaxQuery(List.of(
+          new BoostQuery(new PrefixQuery(new Term(IndexSchema.HEADING_INITIALS, consonants)), 2f),
+          new PrefixQuery(new Term(IndexSchema.INITIALS, consonants))), 0f);
+    }
+  }
+
+  /** Longest run of plain words analysed, in words and chars: nobody types more, and Lucene caps clauses. */
+  static final int MAX_WORDS = 32;
+
+  static final int MAX_TEXT_CHARS = 200;
+
+  /** The first {@link #MAX_WORDS} words, at most {@link #MAX_TEXT_CHARS} chars. */
+  static String shorten(String text) {
+    String[] words = text.strip().split("\\s+");
+    String kept = words.length <= MAX_WORDS ? text : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
+    return kept.length() <= MAX_TEXT_CHARS ? kept : kept.substring(0, MAX_TEXT_CHARS);
+  }
+
+  private static String escapeWildcards(String value) {
+    return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
   }
 
   private Query rank(String text, Set<String> terms, Query optional) {

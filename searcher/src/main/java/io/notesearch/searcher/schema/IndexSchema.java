@@ -1,6 +1,8 @@
 package io.notesearch.searcher.schema;
 
 import io.notesearch.searcher.analysis.GlossMiner;
+import io.notesearch.searcher.analysis.Hangul;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -24,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -89,6 +91,16 @@ public final class IndexSchema {
    */
   public static final String GLOSS = "gloss";
 
+  /**
+   * Initial consonants of the title's, upper headings' and tags' Hangul words, joined from each word
+   * to the end of its line ({@code 오토 스케일링} → {@code ㅇㅌㅅㅋㅇㄹ}, {@code ㅅㅋㅇㄹ}): keywords
+   * for 초성 prefix search.
+   */
+  public static final String INITIALS = "initials";
+
+  /** The same as {@link #INITIALS} for the section's own heading, which ranks above the rest. */
+  public static final String HEADING_INITIALS = "heading_initials";
+
   /** Separates the stored heading path; a control character never found in headings. */
   public static final String HEADING_SEPARATOR = "\u001f";
 
@@ -122,6 +134,24 @@ public final class IndexSchema {
   }
 
   private IndexSchema() {}
+
+  /** The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on. */
+  static java.util.Set<String> initials(List<String> lines) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String line : lines) {
+      String[] words = line.split("[^가-힣]+");
+      for (int i = 0; i < words.length; i++) {
+        StringBuilder joined = new StringBuilder();
+        for (int j = i; j < words.length; j++) {
+          joined.append(Hangul.initials(words[j]));
+        }
+        if (joined.length() >= 2) {
+          out.add(joined.toString());
+        }
+      }
+    }
+    return out;
+  }
 
   /**
    * Builds the Lucene document for a section.
@@ -171,6 +201,16 @@ public final class IndexSchema {
     doc.add(new StringField(DRAFT, Boolean.toString(section.draft()), Field.Store.NO));
     doc.add(new StoredField(LINE, section.line()));
     doc.add(new StoredField(ANCHOR, section.anchor()));
+    List<String> headings = section.headings();
+    for (String initials : initials(headings.isEmpty() ? List.of() : List.of(headings.getLast()))) {
+      doc.add(new StringField(HEADING_INITIALS, initials, Field.Store.NO));
+    }
+    List<String> context = new java.util.ArrayList<>(headings.isEmpty() ? List.of() : headings.subList(0, headings.size() - 1));
+    context.add(section.title());
+    context.addAll(section.tags());
+    for (String initials : initials(context)) {
+      doc.add(new StringField(INITIALS, initials, Field.Store.NO));
+    }
     for (GlossMiner.Gloss g : GlossMiner.mine(section.text())) {
       doc.add(new StringField(GLOSS, g.term() + HEADING_SEPARATOR + g.gloss(), Field.Store.NO));
     }

@@ -1,0 +1,250 @@
+package io.notesearch.searcher.analysis;
+
+
+/**
+ * Hangul at the jamo level: initial consonants ({@code 람다} → {@code ㄹㄷ}), jamo decomposition for
+ * typo distances, and the two-set (두벌식) keyboard layout, so {@code fkaek} typed in English mode
+ * reads as {@code 람다} and {@code ㅓㅁㅍㅁ} typed in Korean mode reads as {@code java}.
+ */
+public final class Hangul {
+  private static final int BASE = 0xAC00;
+  private static final int LAST = 0xD7A3;
+  private static final int MEDIALS = 21;
+  private static final int FINALS = 28;
+
+  /** Initial consonants in syllable order, as compatibility jamo. */
+  static final String INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+
+  /** Medial vowels in syllable order. */
+  static final String MEDIAL = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+
+  /** Final consonants in syllable order (index 0: none). */
+  static final String FINAL = "\0ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ";
+
+  /** Two-set layout: the Latin key for each basic jamo. */
+  private static final String KEYS_LATIN = "rRseEfaqQtTdwWczxvgkoiOjpuPhynbml";
+  private static final String KEYS_JAMO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ";
+
+  /** Compound vowels and their two keys' jamo. */
+  private static final String[][] COMPOUND_VOWELS = {
+    {"ㅘ", "ㅗㅏ"}, {"ㅙ", "ㅗㅐ"}, {"ㅚ", "ㅗㅣ"}, {"ㅝ", "ㅜㅓ"}, {"ㅞ", "ㅜㅔ"}, {"ㅟ", "ㅜㅣ"}, {"ㅢ", "ㅡㅣ"}
+  };
+
+  /** Compound finals and their two consonants. */
+  private static final String[][] COMPOUND_FINALS = {
+    {"ㄳ", "ㄱㅅ"}, {"ㄵ", "ㄴㅈ"}, {"ㄶ", "ㄴㅎ"}, {"ㄺ", "ㄹㄱ"}, {"ㄻ", "ㄹㅁ"}, {"ㄼ", "ㄹㅂ"}, {"ㄽ", "ㄹㅅ"},
+    {"ㄾ", "ㄹㅌ"}, {"ㄿ", "ㄹㅍ"}, {"ㅀ", "ㄹㅎ"}, {"ㅄ", "ㅂㅅ"}
+  };
+
+  private Hangul() {}
+
+  /** Whether the char is a precomposed Hangul syllable. */
+  public static boolean isSyllable(char c) {
+    return c >= BASE && c <= LAST;
+  }
+
+  /** Whether the char is a compatibility consonant jamo (ㄱ … ㅎ). */
+  public static boolean isConsonant(char c) {
+    return c >= 'ㄱ' && c <= 'ㅎ';
+  }
+
+  /** Whether the text has any Hangul syllable or jamo. */
+  public static boolean hasHangul(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSyllable(c) || (c >= 'ㄱ' && c <= 'ㅣ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The initial consonant of each syllable ({@code 람다} → {@code ㄹㄷ}); other chars are dropped. */
+  public static String initials(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSyllable(c)) {
+        out.append(INITIAL.charAt((c - BASE) / (MEDIALS * FINALS)));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Every syllable split into its basic jamo ({@code 왜} → {@code ㅇㅗㅐ}); other chars kept. */
+  public static String jamo(String text) {
+    StringBuilder out = new StringBuilder(text.length() * 3);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isSyllable(c)) {
+        out.append(split(String.valueOf(c)));
+        continue;
+      }
+      int index = c - BASE;
+      out.append(INITIAL.charAt(index / (MEDIALS * FINALS)));
+      out.append(split(String.valueOf(MEDIAL.charAt((index / FINALS) % MEDIALS))));
+      int fin = index % FINALS;
+      if (fin > 0) {
+        out.append(split(String.valueOf(FINAL.charAt(fin))));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String split(String jamo) {
+    for (String[] v : COMPOUND_VOWELS) {
+      if (v[0].equals(jamo)) {
+        return v[1];
+      }
+    }
+    for (String[] f : COMPOUND_FINALS) {
+      if (f[0].equals(jamo)) {
+        return f[1];
+      }
+    }
+    return jamo;
+  }
+
+  /** Whether a word ends in a lone consonant after a syllable ({@code 람ㄷ}): typed before its vowel. */
+  public static boolean endsWithLoneConsonant(String word) {
+    int n = word.length();
+    return n >= 2 && isConsonant(word.charAt(n - 1)) && INITIAL.indexOf(word.charAt(n - 1)) >= 0 && isSyllable(word.charAt(n - 2));
+  }
+
+  /** A Lucene regular expression for words starting so: {@code 람ㄷ} → {@code 람[다-딯].*}. */
+  public static String prefixRegexp(String word) {
+    char consonant = word.charAt(word.length() - 1);
+    int initial = INITIAL.indexOf(consonant);
+    char first = (char) (BASE + initial * MEDIALS * FINALS);
+    char last = (char) (first + MEDIALS * FINALS - 1);
+    StringBuilder out = new StringBuilder();
+    String head = word.substring(0, word.length() - 1);
+    for (int i = 0; i < head.length(); i++) {
+      char c = head.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        out.append('\\'); // RegExp syntax char; escaping a letter would make a class such as \d
+      }
+      out.append(c);
+    }
+    return out.append('[').append(first).append('-').append(last).append("].*").toString();
+  }
+
+  /** Jamo-level edit distance (a swap of neighbours is one edit), for Korean typo suggestions. */
+  public static int jamoDistance(String a, String b) {
+    return damerau(jamo(a), jamo(b));
+  }
+
+  /**
+   * The text as if typed with the other input mode: Latin letters read as two-set keys become
+   * Hangul ({@code fkaek} → {@code 람다}); Hangul becomes the Latin keys that type it ({@code ㅓㅁㅍㅁ}
+   * → {@code java}). Chars that are neither are kept.
+   */
+  public static String switchLayout(String text) {
+    boolean hangul = hasHangul(text);
+    return hangul ? toKeys(text) : compose(fromKeys(text));
+  }
+
+  /** Latin keys → basic jamo ({@code fkaek} → {@code ㄹㅏㅁㄷㅏ}). */
+  static String fromKeys(String latin) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < latin.length(); i++) {
+      char c = latin.charAt(i);
+      int k = KEYS_LATIN.indexOf(c);
+      if (k < 0 && Character.isUpperCase(c)) {
+        k = KEYS_LATIN.indexOf(Character.toLowerCase(c));
+      }
+      out.append(k >= 0 ? KEYS_JAMO.charAt(k) : c);
+    }
+    return out.toString();
+  }
+
+  /** Hangul (syllables or jamo) → the Latin keys that type it ({@code ㅓㅁㅍㅁ} → {@code java}). */
+  static String toKeys(String text) {
+    String jamo = jamo(text);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < jamo.length(); i++) {
+      char c = jamo.charAt(i);
+      int k = KEYS_JAMO.indexOf(c);
+      out.append(k >= 0 ? KEYS_LATIN.charAt(k) : c);
+    }
+    return out.toString();
+  }
+
+  /** Composes a run of basic jamo into syllables, as a two-set input method does. */
+  static String compose(String jamo) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = jamo.length();
+    while (i < n) {
+      char c = jamo.charAt(i);
+      int initial = INITIAL.indexOf(c);
+      if (initial < 0 || i + 1 >= n || !isVowel(jamo.charAt(i + 1))) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      // initial + vowel (+ second vowel) (+ final (+ second final)), leaving a consonant that starts
+      // the next syllable alone.
+      int j = i + 1;
+      String vowel = String.valueOf(jamo.charAt(j));
+      if (j + 1 < n && isVowel(jamo.charAt(j + 1))) {
+        String combined = combine(COMPOUND_VOWELS, vowel + jamo.charAt(j + 1));
+        if (combined != null) {
+          vowel = combined;
+          j++;
+        }
+      }
+      j++;
+      int fin = 0;
+      if (j < n && FINAL.indexOf(jamo.charAt(j)) > 0 && !(j + 1 < n && isVowel(jamo.charAt(j + 1)))) {
+        String f = String.valueOf(jamo.charAt(j));
+        j++;
+        if (j < n && FINAL.indexOf(jamo.charAt(j)) >= 0 && !(j + 1 < n && isVowel(jamo.charAt(j + 1)))) {
+          String combined = combine(COMPOUND_FINALS, f + jamo.charAt(j));
+          if (combined != null) {
+            f = combined;
+            j++;
+          }
+        }
+        fin = FINAL.indexOf(f);
+      }
+      int medial = MEDIAL.indexOf(vowel);
+      out.append((char) (BASE + (initial * MEDIALS + medial) * FINALS + fin));
+      i = j;
+    }
+    return out.toString();
+  }
+
+  private static boolean isVowel(char c) {
+    return c >= 'ㅏ' && c <= 'ㅣ';
+  }
+
+  private static String combine(String[][] table, String parts) {
+    for (String[] row : table) {
+      if (row[1].equals(parts)) {
+        return row[0];
+      }
+    }
+    return null;
+  }
+
+  private static int damerau(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

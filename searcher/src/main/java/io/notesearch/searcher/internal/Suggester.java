@@ -1,0 +1,158 @@
+package io.notesearch.searcher.internal;
+
+import io.notesearch.searcher.analysis.Hangul;
+import io.notesearch.searcher.schema.IndexSchema;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Did-you-mean from the index's own vocabulary: Latin words by Damerau edit distance (Lucene's
+ * {@link DirectSpellChecker}), Hangul words by edit distance over jamo, so that one wrong vowel or
+ * final consonant is one edit ({@code 람따} → {@code 람다}), not one syllable. Not API.
+ */
+public final class Suggester {
+  /** Fields whose vocabulary corrections come from. */
+  private static final List<String> FIELDS = List.of(IndexSchema.BODY, IndexSchema.HEADING, IndexSchema.TITLE);
+
+  /** Hangul words differing by more jamo than this are not suggested. */
+  private static final int MAX_JAMO_EDITS = 2;
+
+  private final Analyzer analyzer;
+
+  /**
+   * Creates a suggester.
+   *
+   * @param analyzer the plain query analyzer, to tell which words the index lacks
+   */
+  public Suggester(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * The query with each word the index lacks replaced by the closest word it has, or null when
+   * every word is known or none has a close match.
+   *
+   * @param reader the index
+   * @param query plain words as typed
+   */
+  public String correct(IndexReader reader, String query) throws IOException {
+    String[] words = query.strip().split("\\s+");
+    boolean changed = false;
+    StringBuilder out = new StringBuilder();
+    for (String word : words) {
+      String replacement = correctWord(reader, word);
+      changed |= replacement != null;
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(replacement == null ? word : replacement);
+    }
+    return changed ? out.toString() : null;
+  }
+
+  /** The closest known word for a word with an unknown term, or null. */
+  private String correctWord(IndexReader reader, String word) throws IOException {
+    List<String> unknown = new java.util.ArrayList<>();
+    for (String term : QueryPlanner.terms(analyzer, word)) {
+      if (!known(reader, term)) {
+        unknown.add(term);
+      }
+    }
+    if (unknown.isEmpty()) {
+      return null;
+    }
+    if (Hangul.hasHangul(word)) {
+      // Nori may cut a misspelt word into odd pieces (람따 → 람 + 따): compare the word as typed too.
+      String best = hangul(reader, word);
+      for (String term : unknown) {
+        String s = best == null ? hangul(reader, term) : null;
+        if (s != null) {
+          best = s;
+        }
+      }
+      return best;
+    }
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    for (String term : unknown) {
+      String s = latin(reader, term);
+      if (s != null) {
+        lower = lower.contains(term) ? lower.replace(term, s) : s;
+        return lower;
+      }
+    }
+    return null;
+  }
+
+  private static boolean known(IndexReader reader, String term) throws IOException {
+    for (String field : FIELDS) {
+      if (reader.docFreq(new Term(field, term)) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String latin(IndexReader reader, String term) throws IOException {
+    if (term.length() < 4) {
+      return null; // short words are acronyms: too many near neighbours to guess
+    }
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(2);
+    checker.setMinPrefix(1);
+    checker.setAccuracy(0.6f);
+    SuggestWord best = null;
+    for (String field : FIELDS) {
+      for (SuggestWord s : checker.suggestSimilar(new Term(field, term), 1, reader)) {
+        if (best == null || s.score > best.score || (s.score == best.score && s.freq > best.freq)) {
+          best = s;
+        }
+      }
+    }
+    return best == null ? null : best.string;
+  }
+
+  /** The most used body word within {@link #MAX_JAMO_EDITS} jamo edits and a syllable of the length. */
+  private static String hangul(IndexReader reader, String term) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
+    if (terms == null || term.length() < 2) {
+      return null;
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    int bestFreq = 0;
+    TermsEnum te = terms.iterator();
+    // Hangul syllables sort after Latin, so start at the first syllable.
+    if (te.seekCeil(new BytesRef("가")) == TermsEnum.SeekStatus.END) {
+      return null;
+    }
+    for (BytesRef t = te.term(); t != null; t = te.next()) {
+      String candidate = t.utf8ToString();
+      if (!Hangul.isSyllable(candidate.charAt(0))) {
+        break;
+      }
+      if (Math.abs(candidate.length() - term.length()) > 1) {
+        continue;
+      }
+      int d = Hangul.jamoDistance(term, candidate);
+      if (d == 0 || d > MAX_JAMO_EDITS) {
+        continue;
+      }
+      int freq = te.docFreq();
+      if (d < bestDistance || (d == bestDistance && freq > bestFreq)) {
+        best = candidate;
+        bestDistance = d;
+        bestFreq = freq;
+      }
+    }
+    return best;
+  }
+}
