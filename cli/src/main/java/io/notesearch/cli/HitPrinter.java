@@ -1,6 +1,7 @@
 package io.notesearch.cli;
 
 import io.notesearch.searcher.Hit;
+import io.notesearch.searcher.SearchResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,16 @@ final class HitPrinter {
   private static final String LINE = "\u001b[32m";
   private static final String BOLD = "\u001b[1m";
   private static final String MATCH = "\u001b[1;31m";
+
+  /** How hits are written. */
+  enum Format {
+    /** One block per hit: {@code path:line  Title › Heading}, then the snippet. */
+    TEXT,
+    /** JSON Lines, one object per hit. */
+    JSON,
+    /** An HTML fragment: an ordered list with {@code <mark>}ed snippets. */
+    HTML
+  }
 
   /** When to colour. */
   enum ColorChoice {
@@ -40,6 +51,73 @@ final class HitPrinter {
     this.out = out;
     this.color = color;
     this.cwd = cwd;
+  }
+
+  void print(Format format, List<Hit> hits) {
+    switch (format) {
+      case TEXT -> text(hits);
+      case JSON -> json(hits);
+      case HTML -> html(hits);
+    }
+  }
+
+  /** One path per note, in the order of its best hit, like {@code rg -l}. */
+  void files(List<Hit> hits, int limit) {
+    java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+    for (Hit h : hits) {
+      if (paths.size() < limit) {
+        paths.add(h.path());
+      }
+    }
+    for (String p : paths) {
+      out.println(paint(PATH, display(p)));
+    }
+    out.flush();
+  }
+
+  void facets(Format format, SearchResult.Facets facets) {
+    if (format == Format.JSON) {
+      out.println("{\"facets\":{\"tags\":" + counts(facets.tags()) + ",\"categories\":" + counts(facets.categories())
+          + ",\"years\":" + counts(facets.years()) + "}}");
+    } else {
+      out.println();
+      out.println(paint(BOLD, "tags:") + " " + line(facets.tags()));
+      out.println(paint(BOLD, "categories:") + " " + line(facets.categories()));
+      out.println(paint(BOLD, "years:") + " " + line(facets.years()));
+    }
+    out.flush();
+  }
+
+  private static String line(Map<?, Long> counts) {
+    StringBuilder sb = new StringBuilder();
+    counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
+    return sb.isEmpty() ? "-" : sb.toString();
+  }
+
+  private static String counts(Map<?, Long> counts) {
+    StringBuilder sb = new StringBuilder("{");
+    counts.forEach((k, v) -> sb.append(sb.length() == 1 ? "" : ",").append(Json.quote(String.valueOf(k))).append(':').append(v));
+    return sb.append('}').toString();
+  }
+
+  void html(List<Hit> hits) {
+    out.println("<ol class=\"notesearch-hits\">");
+    for (Hit h : hits) {
+      StringBuilder crumbs = new StringBuilder(h.title());
+      for (String heading : h.headings()) {
+        crumbs.append(" › ").append(heading);
+      }
+      String snippet = escapeHtml(h.snippet().render("\u0001", "\u0002")).replace("\u0001", "<mark>").replace("\u0002", "</mark>");
+      out.println("  <li><a href=\"" + escapeHtml(Path.of(h.path()).toUri() + (h.anchor().isEmpty() ? "" : "#" + h.anchor()))
+          + "\">" + escapeHtml(display(h.path()) + ":" + h.line()) + "</a> <span class=\"crumbs\">" + escapeHtml(crumbs.toString())
+          + "</span><p>" + snippet + "</p></li>");
+    }
+    out.println("</ol>");
+    out.flush();
+  }
+
+  static String escapeHtml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   void text(List<Hit> hits) {
@@ -76,6 +154,7 @@ final class HitPrinter {
               .field("tags", h.tags())
               .field("category", h.category())
               .field("date", h.date() == null ? null : h.date().toString())
+              .field("matches", h.matches())
               .end());
     }
     out.flush();

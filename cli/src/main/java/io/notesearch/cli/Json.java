@@ -59,6 +59,14 @@ final class Json {
     out.append(':');
   }
 
+  /** A JSON string literal. */
+  static String quote(String s) {
+    Json j = new Json();
+    j.out.setLength(0);
+    j.string(s);
+    return j.out.toString();
+  }
+
   private void string(String s) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {

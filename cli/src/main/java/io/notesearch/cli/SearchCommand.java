@@ -2,6 +2,7 @@ package io.notesearch.cli;
 
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.Hit;
 import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
@@ -47,8 +48,26 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Show at most N hits (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = "Print JSON Lines: one object per hit.")
+  @Option(names = "--json", description = "Print JSON Lines: one object per hit (same as --format json).")
   boolean json;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+  HitPrinter.Format format;
+
+  @Option(names = {"-l", "--files"}, description = "Print only the paths of notes with hits, best first, like rg -l.")
+  boolean files;
+
+  @Option(names = {"-c", "--count"}, description = "Print only how many sections match (all of them, not just -n).")
+  boolean count;
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "score", description = "score (best first) or date (newest first).")
+  SearchRequest.Sort sort;
+
+  @Option(names = "--facets", description = "After the hits, count matching sections by tag, category and year.")
+  boolean facets;
+
+  @Option(names = "--open", paramLabel = "N", description = "Open hit N (1 = first) in $EDITOR at its line instead of printing.")
+  Integer open;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour output: auto, always, never (default: auto; NO_COLOR is honoured).")
   HitPrinter.ColorChoice color;
@@ -82,7 +101,9 @@ final class SearchCommand implements Callable<Integer> {
     }
     Path location = indexToSearch(err);
     SearchRequest request = SearchRequest.of(String.join(" ", words))
-        .withLimit(limit)
+        .withLimit(files ? Math.min(SearchRequest.MAX_LIMIT, limit * SearchRequest.DEFAULT_MAX_PER_NOTE) : limit)
+        .withSort(sort)
+        .withFacets(facets)
         .withCategory(category)
         .withDrafts(drafts)
         .withMaxPerNote(maxPerNote);
@@ -102,13 +123,36 @@ final class SearchCommand implements Callable<Integer> {
     if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {
       err.println("notesearch: no section has all the words; showing sections with any of them");
     }
-    HitPrinter printer = new HitPrinter(out, color.enabled(parent.env), Path.of("").toAbsolutePath());
-    if (json) {
-      printer.json(result.hits());
-    } else {
-      printer.text(result.hits());
+    if (result.hits().isEmpty()) {
+      return count ? printCount(out, 0) : ExitCodes.NO_HITS;
     }
-    return result.hits().isEmpty() ? ExitCodes.NO_HITS : ExitCodes.OK;
+    if (open != null) {
+      if (open < 1 || open > result.hits().size()) {
+        throw new IllegalArgumentException("--open must be 1.." + result.hits().size() + ", got [" + open + "]");
+      }
+      Hit hit = result.hits().get(open - 1);
+      return Editor.open(Path.of(hit.path()), hit.line(), parent.env, err);
+    }
+    if (count) {
+      return printCount(out, result.total());
+    }
+    HitPrinter printer = new HitPrinter(out, color.enabled(parent.env), Path.of("").toAbsolutePath());
+    HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : format;
+    if (files) {
+      printer.files(result.hits(), limit);
+    } else {
+      printer.print(chosen, result.hits());
+    }
+    if (facets) {
+      printer.facets(chosen, result.facets());
+    }
+    return ExitCodes.OK;
+  }
+
+  private static int printCount(PrintWriter out, long total) {
+    out.println(total);
+    out.flush();
+    return total == 0 ? ExitCodes.NO_HITS : ExitCodes.OK;
   }
 
   /** The index to search; the bundled sample notes when the user has none yet. */

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param tags the note's tags
  * @param category the note's category, or empty
  * @param date the note's date, or null when the note has none
+ * @param matches the words of the section that matched, as they are written there (from the snippet)
  */
 public record Hit(
     String path,
@@ -28,7 +29,8 @@ public record Hit(
     Snippet snippet,
     List<String> tags,
     String category,
-    LocalDate date) {
+    LocalDate date,
+    List<String> matches) {
 
   /** Validates and copies. */
   public Hit {
@@ -39,5 +41,6 @@ public record Hit(
     Objects.requireNonNull(snippet, "snippet");
     tags = List.copyOf(tags);
     Objects.requireNonNull(category, "category");
+    matches = List.copyOf(matches);
   }
 }

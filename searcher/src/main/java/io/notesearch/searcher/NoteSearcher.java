@@ -3,7 +3,9 @@ package io.notesearch.searcher;
 import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.searcher.internal.FacetCounter;
 import io.notesearch.searcher.internal.QueryPlanner;
+import io.notesearch.searcher.internal.Related;
 import io.notesearch.searcher.internal.Snippets;
 import io.notesearch.searcher.internal.Suggester;
 import io.notesearch.searcher.schema.IndexSchema;
@@ -26,6 +28,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -54,6 +58,7 @@ public final class NoteSearcher implements AutoCloseable {
   private final QueryPlanner planner;
   private final Snippets snippets;
   private final Suggester suggester;
+  private final NoteAnalyzers analyzers;
 
   private NoteSearcher(Path indexPath, Directory directory, SearcherManager manager, NoteAnalyzers analyzers) {
     this.indexPath = indexPath;
@@ -62,6 +67,7 @@ public final class NoteSearcher implements AutoCloseable {
     this.planner = new QueryPlanner(analyzers);
     this.snippets = new Snippets(analyzers.index());
     this.suggester = new Suggester(analyzers.queryPlain());
+    this.analyzers = analyzers;
   }
 
   /**
@@ -179,13 +185,16 @@ public final class NoteSearcher implements AutoCloseable {
         }
         if (attempt == null) {
           return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS,
-              Duration.ofNanos(System.nanoTime() - started), SearchResult.Rewrite.NONE);
+              Duration.ofNanos(System.nanoTime() - started), SearchResult.Rewrite.NONE, SearchResult.Facets.NONE);
         }
         List<ScoreDoc> page = capPerNote(searcher, attempt.top().scoreDocs, request);
         List<Hit> hits = toHits(searcher, page, attempt.plan(), request.highlight());
+        SearchResult.Facets facets = request.facets()
+            ? FacetCounter.count(searcher, attempt.plan().full())
+            : SearchResult.Facets.NONE;
         return new SearchResult(hits, attempt.total(),
             attempt.allWords() ? SearchResult.Matching.ALL_WORDS : SearchResult.Matching.ANY_WORD,
-            Duration.ofNanos(System.nanoTime() - started), rewrite);
+            Duration.ofNanos(System.nanoTime() - started), rewrite, facets);
       } finally {
         manager.release(searcher);
       }
@@ -210,12 +219,29 @@ public final class NoteSearcher implements AutoCloseable {
       return null;
     }
     int window = Math.min(10_000, (request.offset() + request.limit()) * (request.maxPerNote() + 4) + 20);
-    TopDocs top = searcher.search(plan.full(), window);
+    TopDocs top = run(searcher, plan, window, request.sort());
     if (top.totalHits.value() > 0 || !QueryPlanner.isPlainWords(request)) {
       return new Attempt(plan, top, true);
     }
     QueryPlanner.Plan any = planner.plan(request, false);
-    return new Attempt(any, searcher.search(any.full(), window), false);
+    return new Attempt(any, run(searcher, any, window, request.sort()), false);
+  }
+
+  /** Newest first sorts by the note's date, then by score; notes without a date come last. */
+  private static final Sort BY_DATE = new Sort(newestFirst(), SortField.FIELD_SCORE);
+
+  private static SortField newestFirst() {
+    SortField date = new SortField(IndexSchema.DATE, SortField.Type.LONG, true);
+    date.setMissingValue(Long.MIN_VALUE);
+    return date;
+  }
+
+  private static TopDocs run(IndexSearcher searcher, QueryPlanner.Plan plan, int window, SearchRequest.Sort sort)
+      throws IOException {
+    return switch (sort) {
+      case SCORE -> searcher.search(plan.full(), window);
+      case DATE -> searcher.search(plan.full(), window, BY_DATE, true);
+    };
   }
 
   /** Whether a layout-switched query is what a person would type: whole syllables, or Latin words. */
@@ -290,9 +316,59 @@ public final class NoteSearcher implements AutoCloseable {
               marked == null ? Snippet.empty() : marked.get(i),
               Arrays.asList(d.getValues(IndexSchema.TAG)),
               d.get(IndexSchema.CATEGORY) == null ? "" : d.get(IndexSchema.CATEGORY),
-              day == null ? null : LocalDate.ofEpochDay(day.longValue())));
+              day == null ? null : LocalDate.ofEpochDay(day.longValue()),
+              marked == null ? List.of() : matches(marked.get(i))));
     }
     return hits;
+  }
+
+  /** The distinct marked words of a snippet, as written there. */
+  private static List<String> matches(Snippet snippet) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Snippet.Mark m : snippet.marks()) {
+      out.add(snippet.text().substring(m.start(), m.end()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Sections most like a given one (its words weighed by how rare they are), best first, the section
+   * itself left out.
+   *
+   * @param path the note's path, as in {@link Hit#path()}
+   * @param anchor the section's anchor, or empty for the note's first section
+   * @param limit how many sections at most
+   * @throws IllegalArgumentException naming the path when no such section is indexed
+   * @throws NoteIndexException when the index cannot be read
+   */
+  public List<Hit> related(String path, String anchor, int limit) throws NoteIndexException {
+    try {
+      manager.maybeRefresh();
+      IndexSearcher searcher = manager.acquire();
+      try {
+        int doc = Related.find(searcher, path, anchor);
+        if (doc < 0) {
+          throw new IllegalArgumentException("no indexed section [" + path + (anchor.isEmpty() ? "" : "#" + anchor) + "]");
+        }
+        QueryPlanner.Plan plan = Related.plan(searcher, doc, analyzers);
+        if (plan == null) {
+          return List.of();
+        }
+        TopDocs top = searcher.search(plan.full(), limit * 6 + 10);
+        List<ScoreDoc> others = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+          if (sd.doc != doc) {
+            others.add(sd);
+          }
+        }
+        List<ScoreDoc> page = capPerNote(searcher, others.toArray(ScoreDoc[]::new), SearchRequest.of("").withLimit(limit));
+        return toHits(searcher, page, plan, true);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot read the index at [" + indexPath + "] (" + e.getMessage() + ")", e);
+    }
   }
 
   /** The analysed query terms, for callers that show what matched. */

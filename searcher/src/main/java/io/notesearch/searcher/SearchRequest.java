@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param drafts whether notes marked {@code draft: true} are searched
  * @param highlight whether hits carry snippets
  * @param maxPerNote at most this many sections of one note in the results
+ * @param sort the order of hits
+ * @param facets whether the result counts matching sections by tag, category and year
  */
 public record SearchRequest(
     String query,
@@ -34,7 +36,20 @@ public record SearchRequest(
     LocalDate to,
     boolean drafts,
     boolean highlight,
-    int maxPerNote) {
+    int maxPerNote,
+    Sort sort,
+    boolean facets) {
+
+  /** The order of hits. */
+  public enum Sort {
+    /** Best match first. */
+    SCORE,
+    /** Newest note first, best match first within a day. */
+    DATE;
+
+    /** The order unless asked otherwise. */
+    public static final Sort DEFAULT = SCORE;
+  }
 
   /** The largest page of hits one request returns. */
   public static final int MAX_LIMIT = 1000;
@@ -62,6 +77,7 @@ public record SearchRequest(
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("date range is empty: from [" + from + "] is after to [" + to + "]");
     }
+    Objects.requireNonNull(sort, "sort");
     if (maxPerNote < 1) {
       throw new IllegalArgumentException("maxPerNote must be >= 1, got [" + maxPerNote + "]");
     }
@@ -74,53 +90,63 @@ public record SearchRequest(
    */
   public static SearchRequest of(String query) {
     return new SearchRequest(
-        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE);
+        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false);
+  }
+
+  /** This request with hits in another order. */
+  public SearchRequest withSort(Sort sort) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+  }
+
+  /** This request with or without facet counts. */
+  public SearchRequest withFacets(boolean facets) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request with other query text. */
   public SearchRequest withQuery(String query) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request returning at most {@code limit} hits. */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request skipping the first {@code offset} hits. */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request restricted to notes that also have {@code tag}. */
   public SearchRequest withTag(String tag) {
     List<String> more = new java.util.ArrayList<>(tags);
     more.add(tag);
-    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request restricted to one category. */
   public SearchRequest withCategory(String category) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request restricted to notes dated in {@code [from, to]}; either may be null. */
   public SearchRequest withDates(LocalDate from, LocalDate to) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request searching drafts too, or not. */
   public SearchRequest withDrafts(boolean drafts) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request with or without snippets. */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
   /** This request allowing up to {@code maxPerNote} sections of one note. */
   public SearchRequest withMaxPerNote(int maxPerNote) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 }

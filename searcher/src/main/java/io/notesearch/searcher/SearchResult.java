@@ -1,7 +1,10 @@
 package io.notesearch.searcher;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +15,28 @@ import java.util.Objects;
  * @param matching how the query words had to match to find these hits
  * @param took time spent searching and highlighting
  * @param rewrite how the query was changed to find these hits, if it was
+ * @param facets counts of matching sections by tag, category and year (empty unless asked for)
  */
-public record SearchResult(List<Hit> hits, long total, Matching matching, Duration took, Rewrite rewrite) {
+public record SearchResult(List<Hit> hits, long total, Matching matching, Duration took, Rewrite rewrite, Facets facets) {
+
+  /**
+   * Matching sections counted by value, most first.
+   *
+   * @param tags by tag (lowercase)
+   * @param categories by category (lowercase)
+   * @param years by the year of the note's date
+   */
+  public record Facets(Map<String, Long> tags, Map<String, Long> categories, Map<Integer, Long> years) {
+    /** No counts. */
+    public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of());
+
+    /** Copies, keeping the order. */
+    public Facets {
+      tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+      categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+      years = Collections.unmodifiableMap(new LinkedHashMap<>(years));
+    }
+  }
 
   /**
    * A query that notesearch searched instead of the one typed, and why.
@@ -50,5 +73,6 @@ public record SearchResult(List<Hit> hits, long total, Matching matching, Durati
     Objects.requireNonNull(matching, "matching");
     Objects.requireNonNull(took, "took");
     Objects.requireNonNull(rewrite, "rewrite");
+    Objects.requireNonNull(facets, "facets");
   }
 }
