@@ -2,7 +2,9 @@ package io.notesearch.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import io.notesearch.searcher.analysis.NoteAnalyzers;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,6 +16,9 @@ public final class Main {
    */
   private static final Logger VECTOR_NOTICE = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+  /** Commands that analyse text, so need Nori's dictionaries. */
+  private static final Set<String> ANALYSING = Set.of("search", "index", "related", "eval", "serve");
+
   private Main() {}
 
   /**
@@ -23,6 +28,9 @@ public final class Main {
    */
   public static void main(String[] args) {
     VECTOR_NOTICE.setLevel(Level.OFF);
+    if (args.length > 0 && ANALYSING.contains(args[0])) {
+      NoteAnalyzers.preload();
+    }
     System.exit(
         Notesearch.run(
             args,

@@ -106,6 +106,18 @@ public final class NoteAnalyzers {
     }
   }
 
+  /**
+   * Starts loading Nori's dictionaries on two background threads and returns at once. Decoding them
+   * takes a few hundred milliseconds at every JVM start; a command-line process calls this first so
+   * that the work overlaps with starting up and opening the index. Harmless to call more than once.
+   */
+  public static void preload() {
+    Thread.ofPlatform().name("nori-connection-costs").daemon(true)
+        .start(org.apache.lucene.analysis.ko.dict.ConnectionCosts::getInstance);
+    Thread.ofPlatform().name("nori-token-info").daemon(true)
+        .start(org.apache.lucene.analysis.ko.dict.TokenInfoDictionary::getInstance);
+  }
+
   /** The analyzers with the built-in user dictionary and glossary. */
   public static NoteAnalyzers standard() {
     return with(Glossary.builtIn());
