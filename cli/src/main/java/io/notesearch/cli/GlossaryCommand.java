@@ -51,7 +51,7 @@ final class GlossaryCommand implements Callable<Integer> {
       out.println("your glossary: " + user + ": " + mine.groups().size() + " groups");
       mine.problems().forEach(p -> out.println("  skipped " + p));
     }
-    Path location = IndexLocation.resolve(index, parent.env).path();
+    Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
     if (!Files.isDirectory(location)) {
       out.println("mined pairs: no index at " + location);
       out.flush();

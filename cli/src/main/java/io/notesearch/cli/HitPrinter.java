@@ -34,11 +34,11 @@ final class HitPrinter {
     /** Never. */
     NEVER;
 
-    boolean enabled(Map<String, String> env) {
+    boolean enabled(Map<String, String> env, boolean tty) {
       return switch (this) {
         case ALWAYS -> true;
         case NEVER -> false;
-        case AUTO -> Boolean.getBoolean("notesearch.tty") && !env.containsKey("NO_COLOR");
+        case AUTO -> tty && !env.containsKey("NO_COLOR");
       };
     }
   }

@@ -48,7 +48,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path location = IndexLocation.resolve(index, parent.env).path();
+    Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
     IndexReport report;
     try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env))) {
       report = indexer.index(folders, full ? IndexMode.FULL : IndexMode.DEFAULT);

@@ -18,13 +18,13 @@ final class IndexLocation {
   /** How the location was chosen: an explicit choice never falls back to the sample notes. */
   record Resolved(Path path, boolean explicit) {}
 
-  static Resolved resolve(Path option, Map<String, String> env) {
+  static Resolved resolve(Path option, Map<String, String> env, Path cwd) {
     if (option != null) {
-      return new Resolved(option.toAbsolutePath().normalize(), true);
+      return new Resolved(cwd.resolve(option).normalize(), true);
     }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return new Resolved(Path.of(fromEnv).toAbsolutePath().normalize(), true);
+      return new Resolved(cwd.resolve(fromEnv).normalize(), true);
     }
     return new Resolved(defaultFolder(env), false);
   }

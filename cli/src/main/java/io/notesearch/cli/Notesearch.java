@@ -3,6 +3,7 @@ package io.notesearch.cli;
 import io.notesearch.searcher.NoteIndexException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,15 +15,27 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "notesearch 0.1.0",
     description = "Search your Markdown notes by section, in Korean and English.",
-    subcommands = {IndexCommand.class, SearchCommand.class, EvalCommand.class, GlossaryCommand.class, OpenCommand.class, RelatedCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {IndexCommand.class, SearchCommand.class, EvalCommand.class, GlossaryCommand.class, OpenCommand.class, RelatedCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class})
 final class Notesearch implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
   /** Environment of this run (tests pass their own). */
   final Map<String, String> env;
 
-  Notesearch(Map<String, String> env) {
+  /** The folder relative paths are resolved against and shown relative to. */
+  final Path cwd;
+
+  /** Whether standard output is a terminal (the launcher tells; colour depends on it). */
+  final boolean tty;
+
+  /** Where searchers come from: opened per command, or kept open by the daemon. */
+  final Searchers searchers;
+
+  Notesearch(Map<String, String> env, Path cwd, boolean tty, Searchers searchers) {
     this.env = env;
+    this.cwd = cwd;
+    this.tty = tty;
+    this.searchers = searchers;
   }
 
   @Override
@@ -39,7 +52,12 @@ final class Notesearch implements Runnable {
    * @param env environment variables
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new Notesearch(env));
+    return run(args, out, err, new Notesearch(env, Path.of("").toAbsolutePath(), Boolean.getBoolean("notesearch.tty"), Searchers.PER_COMMAND));
+  }
+
+  /** Runs the command line in a given context (the daemon runs its clients' commands this way). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Notesearch context) {
+    CommandLine cmd = new CommandLine(context);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -31,10 +31,10 @@ final class OpenCommand implements Callable<Integer> {
     Path file;
     int line;
     if (m.matches()) {
-      file = Path.of(m.group(1));
+      file = parent.cwd.resolve(m.group(1));
       line = Integer.parseInt(m.group(2));
     } else {
-      file = Path.of(hit.strip());
+      file = parent.cwd.resolve(hit.strip());
       line = 1;
     }
     if (!Files.isRegularFile(file)) {

@@ -42,13 +42,13 @@ final class RelatedCommand implements Callable<Integer> {
     int hash = target.lastIndexOf('#');
     String file = hash < 0 ? target : target.substring(0, hash);
     String anchor = hash < 0 ? "" : target.substring(hash + 1);
-    String path = Path.of(file).toAbsolutePath().normalize().toString();
-    Path location = IndexLocation.resolve(index, parent.env).path();
+    String path = parent.cwd.resolve(file).normalize().toString();
+    Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
     List<Hit> hits;
     try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT)) {
       hits = searcher.related(path, anchor, Math.max(1, limit));
     }
-    HitPrinter printer = new HitPrinter(spec.commandLine().getOut(), color.enabled(parent.env), Path.of("").toAbsolutePath());
+    HitPrinter printer = new HitPrinter(spec.commandLine().getOut(), color.enabled(parent.env, parent.tty), parent.cwd);
     printer.print(json ? HitPrinter.Format.JSON : HitPrinter.Format.TEXT, hits);
     return hits.isEmpty() ? ExitCodes.NO_HITS : ExitCodes.OK;
   }

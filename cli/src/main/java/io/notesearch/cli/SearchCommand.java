@@ -94,6 +94,9 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw new IllegalArgumentException("-n must be 1.." + SearchRequest.MAX_LIMIT + ", got [" + limit + "]");
     }
+    if (open != null && parent.searchers != Searchers.PER_COMMAND) {
+      throw new IllegalArgumentException("--open needs a terminal: run it without the daemon");
+    }
     for (String word : words) {
       if (word.startsWith("--") && word.length() > 2) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word + "'");
@@ -112,8 +115,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchResult result;
     Synonyms synonyms = noMined ? Synonyms.GLOSSARY : Synonyms.DEFAULT;
-    try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), synonyms)) {
-      result = searcher.search(request);
+    try (Searchers.Lease lease = parent.searchers.open(location, UserConfig.files(parent.env), synonyms)) {
+      result = lease.searcher().search(request);
     }
     switch (result.rewrite().reason()) {
       case KEYBOARD_LAYOUT -> err.println("notesearch: searched [" + result.rewrite().query() + "] instead (typed with the other keyboard input mode?)");
@@ -136,7 +139,7 @@ final class SearchCommand implements Callable<Integer> {
     if (count) {
       return printCount(out, result.total());
     }
-    HitPrinter printer = new HitPrinter(out, color.enabled(parent.env), Path.of("").toAbsolutePath());
+    HitPrinter printer = new HitPrinter(out, color.enabled(parent.env, parent.tty), parent.cwd);
     HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : format;
     if (files) {
       printer.files(result.hits(), limit);
@@ -157,7 +160,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The index to search; the bundled sample notes when the user has none yet. */
   private Path indexToSearch(PrintWriter err) throws NoteIndexException {
-    IndexLocation.Resolved resolved = IndexLocation.resolve(index, parent.env);
+    IndexLocation.Resolved resolved = IndexLocation.resolve(index, parent.env, parent.cwd);
     if (resolved.explicit() || Files.isDirectory(resolved.path())) {
       return resolved.path();
     }
