@@ -1,0 +1,124 @@
+package io.notesearch.bench;
+
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.IndexReport;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Indexing and query figures on a generated folder: full build time, notes/s, MB/s, index size over
+ * input size, peak RSS, re-index after touching 1% of the notes, and query latency p50/p99.
+ *
+ * <pre>{@code
+ * scripts/bench-index.sh 10000
+ * }</pre>
+ */
+public final class IndexingBench {
+  private static final List<String> QUERIES = List.of(
+      "로드 밸런서", "EC2 인스턴스", "람다 함수 비용", "S3 버킷", "Kubernetes 클러스터", "보안 그룹 설정", "캐시 트래픽",
+      "event loop", "Docker 컨테이너 배포", "파티션 키", "Route 53", "IAM 역할 권한", "closure 스코프", "요금");
+
+  private IndexingBench() {}
+
+  /**
+   * {@code NOTES [SEED]}: generates, indexes and queries, printing one line per figure.
+   *
+   * @param args the number of notes and an optional seed
+   */
+  public static void main(String[] args) throws IOException {
+    int notes = Integer.parseInt(args[0]);
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    Path work = Files.createTempDirectory("notesearch-bench");
+    Path folder = work.resolve("notes");
+    Path index = work.resolve("index");
+    long bytes = NotesGenerator.generate(notes, seed, folder);
+    System.out.printf(Locale.ROOT, "notes: %d, markdown: %.1f MB%n", notes, bytes / 1e6);
+
+    IndexReport full;
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      full = indexer.index(List.of(folder), IndexMode.FULL);
+    }
+    double seconds = full.took().toNanos() / 1e9;
+    System.out.printf(Locale.ROOT, "full index: %.1f s, %.0f notes/s, %.2f MB/s, %d sections%n",
+        seconds, notes / seconds, bytes / 1e6 / seconds, full.sections());
+    System.out.printf(Locale.ROOT, "index size / markdown: %.2f%n", (double) size(index) / bytes);
+
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+    }
+    Random random = new Random(seed);
+    int touched = Math.max(1, notes / 100);
+    for (int i = 0; i < touched; i++) {
+      Path f = files.get(random.nextInt(files.size()));
+      Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n추가 문장 " + i + " EC2 수정.\n", StandardCharsets.UTF_8);
+    }
+    IndexReport again;
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      again = indexer.index(List.of(folder), IndexMode.INCREMENTAL);
+    }
+    System.out.printf(Locale.ROOT, "re-index after touching 1%% (%d notes): %.2f s (%.1f%% of full)%n",
+        again.updated(), again.took().toNanos() / 1e9, 100.0 * again.took().toNanos() / full.took().toNanos());
+    IndexReport unchanged;
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      unchanged = indexer.index(List.of(folder), IndexMode.INCREMENTAL);
+    }
+    System.out.printf(Locale.ROOT, "re-index of an unchanged folder: %.2f s%n", unchanged.took().toNanos() / 1e9);
+
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      for (int i = 0; i < 200; i++) {
+        searcher.search(SearchRequest.of(QUERIES.get(i % QUERIES.size())));
+      }
+      report("query, top 10 with snippets", searcher, true);
+      report("query, top 10 without snippets", searcher, false);
+    }
+    System.out.printf(Locale.ROOT, "peak RSS: %d MiB%n", peakRssKb() / 1024);
+  }
+
+  private static void report(String name, NoteSearcher searcher, boolean snippets) throws IOException {
+    int runs = 2000;
+    long[] nanos = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      searcher.search(SearchRequest.of(QUERIES.get(i % QUERIES.size())).withHighlight(snippets));
+      nanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(nanos);
+    System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms%n", name, nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6);
+  }
+
+  private static long size(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      List<Long> sizes = new ArrayList<>();
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        sizes.add(Files.size(p));
+      }
+      return sizes.stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /** VmHWM of this process from /proc (Linux), in KiB; 0 elsewhere. */
+  static long peakRssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+}
