@@ -49,6 +49,7 @@ public final class NoteParser {
     // Obsidian's order: [[target|shown text]].
     options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
     options.set(WikiLinkExtension.IMAGE_LINKS, true);
+    options.set(WikiLinkExtension.ALLOW_ANCHORS, true);
     this.parser = Parser.builder(options).build();
     this.chunkChars = chunkChars;
   }

@@ -37,10 +37,21 @@ final class TomlFields {
   private static final class BadValue extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Where reading resumes, or -1 for the line after the error. */
+    final int resumeAt;
+
     BadValue(String message) {
+      this(message, -1);
+    }
+
+    BadValue(String message, int resumeAt) {
       super(message, null, false, false);
+      this.resumeAt = resumeAt;
     }
   }
+
+  /** {@code key =} at the start of a line: inside an array, a sign the array was never closed. */
+  private static final Pattern KEY_LINE = Pattern.compile("[ \\t]*[A-Za-z0-9_.-]+[ \\t]*=[^=].*");
 
   /**
    * Reads the top-level keys.
@@ -72,7 +83,7 @@ final class TomlFields {
         if (topLevel) {
           warnings.add("front matter line [" + reader.lineAt(lineStart) + "] is not valid TOML (" + e.getMessage() + "); ignored");
         }
-        reader.skipLine();
+        reader.resume(e);
         continue;
       }
       try {
@@ -85,7 +96,7 @@ final class TomlFields {
         if (topLevel && key != null) {
           warnings.add("front matter field [" + key + "] is not valid TOML (" + e.getMessage() + "); ignored");
         }
-        reader.skipLine();
+        reader.resume(e);
       }
     }
     return fields;
@@ -165,10 +176,12 @@ final class TomlFields {
     at++; // [
     List<String> items = new ArrayList<>();
     while (true) {
+      int before = at;
       skipBlankAndComments();
       if (at >= text.length()) {
         throw new BadValue("unclosed array");
       }
+      failIfNextKey(before);
       if (peek() == ']') {
         at++;
         return items;
@@ -179,12 +192,21 @@ final class TomlFields {
       } else if (item instanceof List<?> nested) {
         nested.forEach(n -> items.add(String.valueOf(n)));
       }
+      int afterItem = at;
       skipBlankAndComments();
+      failIfNextKey(afterItem);
       if (peek() == ',') {
         at++;
       } else if (peek() != ']') {
         throw new BadValue("expected , or ] in an array");
       }
+    }
+  }
+
+  /** An array running into the next {@code key = value} line was never closed: resume at that key. */
+  private void failIfNextKey(int before) throws BadValue {
+    if (at < text.length() && text.lastIndexOf('\n', at - 1) >= before && KEY_LINE.matcher(lineFrom(lineStart(at))).matches()) {
+      throw new BadValue("unclosed array", lineStart(at));
     }
   }
 
@@ -331,6 +353,23 @@ final class TomlFields {
     while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
       at++;
     }
+  }
+
+  private void resume(BadValue e) {
+    if (e.resumeAt >= 0) {
+      at = e.resumeAt;
+    } else {
+      skipLine();
+    }
+  }
+
+  private int lineStart(int offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  private String lineFrom(int offset) {
+    int eol = text.indexOf('\n', offset);
+    return text.substring(offset, eol < 0 ? text.length() : eol);
   }
 
   private void skipLine() {

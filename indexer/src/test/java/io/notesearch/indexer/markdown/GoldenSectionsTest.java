@@ -87,6 +87,6 @@ class GoldenSectionsTest {
 
   private static String abbreviate(String text) {
     String one = text.replaceAll("\\s+", " ").strip();
-    return one.length() <= 70 ? one : one.substring(0, 70) + "…";
+    return one.length() <= 300 ? one : one.substring(0, 300) + "…";
   }
 }
