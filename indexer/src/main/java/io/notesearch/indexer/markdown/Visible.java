@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class Visible {
   private static final Pattern LIQUID_COMMENT =
       Pattern.compile("\\{%-?\\s*comment\\s*-?%\\}.{0,20000}?\\{%-?\\s*endcomment\\s*-?%\\}", Pattern.DOTALL);
-  private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{%.{0,2000}?%\\}|\\{\\{.{0,2000}?\\}\\}", Pattern.DOTALL);
+  /** Longest template tag taken out; a longer span between braces is more likely prose. */
+  static final int MAX_TEMPLATE_TAG = 2_000;
   private static final Pattern DATA_URI =
       Pattern.compile("data:[\\w.+-]{1,100}/[\\w.+;=-]{0,200};base64,[A-Za-z0-9+/=]*+", Pattern.CASE_INSENSITIVE);
   private static final Pattern CONTAINER_LINE =
@@ -31,9 +32,39 @@ final class Visible {
     String out = text;
     if (out.contains("{%") || out.contains("{{")) {
       out = LIQUID_COMMENT.matcher(out).replaceAll(" ");
-      out = TEMPLATE_TAG.matcher(out).replaceAll(" ");
+      out = withoutTags(out, "{{", "}}");
+      out = withoutTags(out, "{%", "%}");
     }
     return code(out);
+  }
+
+  /**
+   * The text with each {@code open … close} span of at most {@link #MAX_TEMPLATE_TAG} chars replaced
+   * by a space. Linear: the next closer is searched once and reused by every opener before it.
+   */
+  private static String withoutTags(String text, String open, String close) {
+    StringBuilder out = null;
+    int copied = 0;
+    int closer = -1;
+    for (int at = text.indexOf(open); at >= 0; ) {
+      if (closer < at + open.length()) {
+        closer = text.indexOf(close, at + open.length());
+        if (closer < 0) {
+          break;
+        }
+      }
+      if (closer - at > MAX_TEMPLATE_TAG) {
+        at = text.indexOf(open, at + 1);
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, copied, at).append(' ');
+      copied = closer + close.length();
+      at = text.indexOf(open, copied);
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** Code without data URIs; template tags stay, since code samples show them on purpose. */
