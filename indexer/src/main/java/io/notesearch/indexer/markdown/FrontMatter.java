@@ -33,6 +33,8 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
   /** Longest front matter looked for, in lines. */
   static final int MAX_LINES = 10_000;
 
+  private static final Pattern YAML_KEY = Pattern.compile("(\"[^\"]*\"|'[^']*'|[^\\s:#>\\[{|*`-][^:]*):(\\s|$)|---|\\.\\.\\.|%");
+  private static final Pattern TOML_KEY = Pattern.compile("(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\\s*=|\\[");
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
   /** No front matter: the body is the whole text from {@code from}. */
@@ -68,6 +70,10 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
       String l = text.substring(at, end).strip();
       if (l.equals(fence) || (!toml && l.equals("..."))) {
         String inner = text.substring(firstEol + 1, at);
+        if (!startsWithKey(inner, toml)) {
+          // "---", prose, "---": two thematic breaks around text, not front matter.
+          return none(from);
+        }
         int bodyStart = eol < 0 ? text.length() : eol + 1;
         return toml ? parseToml(inner, bodyStart, line + 1) : parse(inner, bodyStart, line + 1);
       }
@@ -79,6 +85,18 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
     }
     // No closing fence: not front matter, just a thematic break at the top.
     return none(from);
+  }
+
+  /** Whether the first line that is not blank or a comment names a key, as front matter does. */
+  private static boolean startsWithKey(String inner, boolean toml) {
+    for (String line : inner.lines().toList()) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      return (toml ? TOML_KEY : YAML_KEY).matcher(l).lookingAt();
+    }
+    return true;
   }
 
   private static FrontMatter parseToml(String toml, int bodyStart, int bodyLine) {

@@ -57,6 +57,9 @@ final class SectionWalker {
   private final List<Open> stack = new ArrayList<>();
   private final List<Builder> built = new ArrayList<>();
   private final Builder intro;
+  /** Text with no open section after sections were opened (after a list of bold items): untitled. */
+  private Builder untitled;
+  private int untitledLine;
   private final List<String> tags = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private boolean ruleSinceHeading;
@@ -160,7 +163,7 @@ final class SectionWalker {
   List<Section> sections() {
     List<Section> out = new ArrayList<>(built.size());
     for (Builder b : built) {
-      if (b == intro && b.done == null && b.isEmpty()) {
+      if (b.headings.isEmpty() && b.done == null && b.isEmpty()) {
         continue;
       }
       b.finish();
@@ -185,7 +188,18 @@ final class SectionWalker {
   }
 
   private Builder current() {
-    return stack.isEmpty() ? intro : stack.getLast().builder();
+    if (!stack.isEmpty()) {
+      return stack.getLast().builder();
+    }
+    if (built.size() == 1) {
+      return intro;
+    }
+    if (untitled == null) {
+      // The intro is above the sections already opened; this text starts a section of its own.
+      untitled = new Builder(List.of(), "", untitledLine);
+      built.add(untitled);
+    }
+    return untitled;
   }
 
   private int line(Node n) {
@@ -200,6 +214,10 @@ final class SectionWalker {
     }
     path.add(title);
     Builder b = new Builder(List.copyOf(path), anchor, line);
+    if (untitled != null) {
+      untitled.finish();
+      untitled = null;
+    }
     built.add(b);
     stack.add(new Open(level, kind, depth, b));
   }
@@ -214,9 +232,13 @@ final class SectionWalker {
     if (n == consumed) {
       return false;
     }
-    if (!(n instanceof ListItem) && stack.isEmpty() && intro.isEmpty()) {
-      // The intro starts at its first content, not at the blank line after the front matter.
-      intro.line = line(n);
+    if (!(n instanceof ListItem) && stack.isEmpty()) {
+      if (built.size() == 1 && intro.isEmpty()) {
+        // The intro starts at its first content, not at the blank line after the front matter.
+        intro.line = line(n);
+      } else if (untitled == null) {
+        untitledLine = line(n);
+      }
     }
     switch (n) {
       case Heading h -> heading(h);
@@ -383,7 +405,9 @@ final class SectionWalker {
   }
 
   private void appendCode(String code) {
-    current().code.append(Visible.code(code)).append('\n');
+    if (!code.isBlank()) {
+      current().code.append(Visible.code(code)).append('\n');
+    }
   }
 
   /** The {@code [!type]} starting an Obsidian callout, or null when the quote is not one. */
