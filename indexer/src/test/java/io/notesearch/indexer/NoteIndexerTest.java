@@ -69,6 +69,29 @@ class NoteIndexerTest {
   }
 
   @Test
+  void aFileThatCannotBeReadIsSkippedWithTheReasonAndTheRestIsIndexed() throws IOException {
+    // Permissions stop no one when tests run as root, so reading fails through the indexer's seam.
+    Path notes = notes();
+    write(notes.resolve("locked.md"), "# 잠김\n\nGuardDuty 설명\n");
+    write(notes.resolve("open.md"), "# 열림\n\nGuardDuty 탐지\n");
+    NoteIndexer.FileBytes denyLocked =
+        file -> {
+          if (file.getFileName().toString().equals("locked.md")) {
+            throw new java.nio.file.AccessDeniedException(file.toString());
+          }
+          return Files.readAllBytes(file);
+        };
+    Path index = tmp.resolve("index");
+    IndexReport report;
+    try (NoteIndexer indexer = NoteIndexer.open(index, io.notesearch.searcher.analysis.NoteAnalyzers.standard(), denyLocked)) {
+      report = indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    assertEquals(List.of(new Problem(notes.resolve("locked.md").toString(), "cannot read (AccessDeniedException)")), report.skipped());
+    assertEquals(1, report.notes());
+    assertEquals("열림", search(index, "GuardDuty").getFirst().title());
+  }
+
+  @Test
   void incrementalRunsTouchOnlyWhatChanged() throws IOException {
     Path notes = notes();
     write(notes.resolve("a.md"), "# 에이\n\nDynamoDB 파티션 키.\n");
