@@ -66,7 +66,7 @@ final class SectionWalker {
   private String firstTopHeading = "";
 
   // Per chunk.
-  private Document doc;
+  private int[] lineStarts;
   private int lineOffset;
   private int listDepth;
   private Node consumed;
@@ -134,7 +134,7 @@ final class SectionWalker {
    * @param firstLine 1-based line of the file where the chunk starts
    */
   void walk(Document chunk, int firstLine) {
-    this.doc = chunk;
+    this.lineStarts = lineStarts(chunk.getChars());
     this.lineOffset = firstLine;
     this.listDepth = 0;
     Node n = chunk.getFirstChild();
@@ -156,7 +156,23 @@ final class SectionWalker {
         }
       }
     }
-    this.doc = null;
+    this.lineStarts = null;
+  }
+
+  /** Offsets where lines start, counting line breaks as CommonMark does (CRLF, LF or a lone CR). */
+  private static int[] lineStarts(CharSequence text) {
+    int[] starts = new int[64];
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        if (count == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return java.util.Arrays.copyOf(starts, count);
   }
 
   /** The sections in document order; the intro only when it has text. */
@@ -203,8 +219,10 @@ final class SectionWalker {
   }
 
   private int line(Node n) {
-    // Document.getLineNumber, not Node.getStartLineNumber: the latter climbs to the root each time.
-    return doc.getLineNumber(n.getStartOffset()) + lineOffset;
+    // Not Node.getStartLineNumber: flexmark counts line breaks from the start of the text on every
+    // call, which is quadratic over a large note.
+    int i = java.util.Arrays.binarySearch(lineStarts, n.getStartOffset());
+    return (i >= 0 ? i : -i - 2) + lineOffset;
   }
 
   private void open(String title, String anchor, int level, Kind kind, int depth, int line) {
