@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ final class MessyFolder {
     f.links();
     f.names();
     return new Layout(
-        f.root, f.findable, java.util.List.of("secretliquidvar", "hiddenscriptword", "wapitibasesixtyfour", "wapitirawuri", "vendoredword", "obsidianconfigword"), f.skipped);
+        f.root, f.findable, List.of("secretliquidvar", "hiddenscriptword", "wapitibasesixtyfour", "wapitirawuri", "vendoredword", "obsidianconfigword"), f.skipped);
   }
 
   private void blogs() throws IOException {

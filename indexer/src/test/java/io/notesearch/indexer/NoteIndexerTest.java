@@ -9,9 +9,11 @@ import io.notesearch.searcher.Hit;
 import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,13 +79,13 @@ class NoteIndexerTest {
     NoteIndexer.FileBytes denyLocked =
         file -> {
           if (file.getFileName().toString().equals("locked.md")) {
-            throw new java.nio.file.AccessDeniedException(file.toString());
+            throw new AccessDeniedException(file.toString());
           }
           return Files.readAllBytes(file);
         };
     Path index = tmp.resolve("index");
     IndexReport report;
-    try (NoteIndexer indexer = NoteIndexer.open(index, io.notesearch.searcher.analysis.NoteAnalyzers.standard(), denyLocked)) {
+    try (NoteIndexer indexer = NoteIndexer.open(index, NoteAnalyzers.standard(), denyLocked)) {
       report = indexer.index(List.of(notes), IndexMode.DEFAULT);
     }
     assertEquals(List.of(new Problem(notes.resolve("locked.md").toString(), "cannot read (AccessDeniedException)")), report.skipped());

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class TextDecoderTest {
       "한글 EC2 🚀".getBytes(StandardCharsets.UTF_8)
     };
     for (byte[] b : edges) {
-      assertEquals(strictlyUtf8(b), TextDecoder.isUtf8(b), java.util.Arrays.toString(b));
+      assertEquals(strictlyUtf8(b), TextDecoder.isUtf8(b), Arrays.toString(b));
     }
     for (int i = 0; i < 20_000; i++) {
       byte[] b;
@@ -32,7 +33,7 @@ class TextDecoderTest {
         b = ("가나 abc " + new String(Character.toChars(0x1F600 + random.nextInt(50)))).getBytes(StandardCharsets.UTF_8);
         b[random.nextInt(b.length)] = (byte) random.nextInt(256);
       }
-      assertEquals(strictlyUtf8(b), TextDecoder.isUtf8(b), java.util.Arrays.toString(b));
+      assertEquals(strictlyUtf8(b), TextDecoder.isUtf8(b), Arrays.toString(b));
     }
   }
 

@@ -40,6 +40,9 @@ final class InlineText {
   /** {@code #tag}: letters, digits, {@code _ - /}; at least one non-digit ({@code #1} is not a tag). */
   private static final Pattern TAG = Pattern.compile("(?:^|(?<=\\s))#([\\p{L}\\p{M}\\p{N}_/-]*[\\p{L}\\p{M}_/-][\\p{L}\\p{M}\\p{N}_/-]*)");
 
+  /** Longest inline tag taken; a longer {@code #run} is not a tag anyone types (and too long a term). */
+  static final int MAX_TAG = 100;
+
   private static final Pattern SIZE = Pattern.compile("\\d+(x\\d+)?");
   private static final Pattern MEDIA =
       Pattern.compile(".*\\.(png|jpe?g|gif|svg|webp|bmp|avif|mp4|webm|mov|mp3|wav|ogg|m4a|pdf)", Pattern.CASE_INSENSITIVE);
@@ -158,7 +161,7 @@ final class InlineText {
         tag = tag.substring(0, tag.length() - 1);
       }
       String key = tag.toLowerCase(Locale.ROOT);
-      if (!tag.isEmpty() && tags.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).equals(key))) {
+      if (!tag.isEmpty() && tag.length() <= MAX_TAG && tags.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).equals(key))) {
         tags.add(tag);
       }
     }

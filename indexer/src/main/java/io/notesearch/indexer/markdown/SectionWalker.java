@@ -25,6 +25,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import io.notesearch.indexer.markdown.InlineText.Mode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -167,12 +168,12 @@ final class SectionWalker {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
         if (count == starts.length) {
-          starts = java.util.Arrays.copyOf(starts, count * 2);
+          starts = Arrays.copyOf(starts, count * 2);
         }
         starts[count++] = i + 1;
       }
     }
-    return java.util.Arrays.copyOf(starts, count);
+    return Arrays.copyOf(starts, count);
   }
 
   /** The sections in document order; the intro only when it has text. */
@@ -221,7 +222,7 @@ final class SectionWalker {
   private int line(Node n) {
     // Not Node.getStartLineNumber: flexmark counts line breaks from the start of the text on every
     // call, which is quadratic over a large note.
-    int i = java.util.Arrays.binarySearch(lineStarts, n.getStartOffset());
+    int i = Arrays.binarySearch(lineStarts, n.getStartOffset());
     return (i >= 0 ? i : -i - 2) + lineOffset;
   }
 

@@ -65,6 +65,12 @@ class NoteParserRobustnessTest {
   }
 
   @Test
+  void aMegabyteHashRunIsNotATag() {
+    Note note = PARSER.parse("#" + "a".repeat(1_000_000) + " 그리고 #짧은태그\n", FILE);
+    assertEquals(List.of("짧은태그"), note.tags(), "a tag too long to be a Lucene term is not taken");
+  }
+
+  @Test
   void aNoteParsedInPiecesGivesTheSameSectionsAsInOnePiece() {
     String text = generatedNote(new Random(7), 1_000);
     Note whole = new NoteParser(Integer.MAX_VALUE).parse(text, FILE);
