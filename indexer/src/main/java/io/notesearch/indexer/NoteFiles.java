@@ -10,10 +10,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /** Finds the Markdown notes under a folder. Not API. */
 final class NoteFiles {
@@ -24,11 +24,11 @@ final class NoteFiles {
 
   /**
    * Lists {@code *.md} and {@code *.markdown} files under the roots, skipping hidden folders and
-   * {@code node_modules}, following symbolic links but indexing each real file once.
+   * {@code node_modules}, following symbolic links but indexing each real file once: under its own
+   * path when the walk meets it there, else under the first link that reached it.
    */
   static Found walk(List<Path> roots) throws IOException {
-    Set<Path> seen = new LinkedHashSet<>();
-    List<Path> notes = new ArrayList<>();
+    Map<Path, Path> byRealPath = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (Path root : roots) {
       Files.walkFileTree(
@@ -47,10 +47,19 @@ final class NoteFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && isNote(file)) {
+              if (!isNote(file)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (attrs.isSymbolicLink()) {
+                // Following it failed: the target is missing or the link points at itself.
+                problems.add(new Problem(file.toString(), "broken symbolic link; skipped"));
+              } else if (attrs.isRegularFile()) {
                 try {
-                  if (seen.add(file.toRealPath())) {
-                    notes.add(file.toAbsolutePath().normalize());
+                  Path real = file.toRealPath();
+                  Path path = file.toAbsolutePath().normalize();
+                  Path before = byRealPath.putIfAbsent(real, path);
+                  if (before != null && path.equals(real)) {
+                    byRealPath.put(real, path);
                   }
                 } catch (IOException e) {
                   problems.add(new Problem(file.toString(), "cannot resolve (" + e.getMessage() + ")"));
@@ -70,11 +79,15 @@ final class NoteFiles {
             }
           });
     }
-    return new Found(notes, problems);
+    return new Found(new ArrayList<>(byRealPath.values()), problems);
   }
 
   static boolean isNote(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (name.endsWith(".md") || name.endsWith(".markdown")) && !name.startsWith(".");
+    Path name = file.getFileName();
+    if (name == null) {
+      return false;
+    }
+    String lower = name.toString().toLowerCase(Locale.ROOT);
+    return (lower.endsWith(".md") || lower.endsWith(".markdown")) && !lower.startsWith(".");
   }
 }

@@ -1,6 +1,7 @@
 package io.notesearch.indexer;
 
 import io.notesearch.indexer.markdown.Note;
+import io.notesearch.indexer.markdown.NoteParseException;
 import io.notesearch.indexer.markdown.NoteParser;
 import io.notesearch.indexer.markdown.Section;
 import io.notesearch.searcher.NoteIndexException;
@@ -55,13 +56,28 @@ public final class NoteIndexer implements AutoCloseable {
   /** Fingerprint of the index-side analysis; an index built with another one is rebuilt. */
   private final String analysis;
 
+  /** Commit data key of the parser version: unchanged notes parsed by another version are parsed again. */
+  static final String PARSER_KEY = "notesearch.parser";
+
+  /** Largest note read; a bigger file is skipped (parsing needs a few times its size in memory). */
+  static final long MAX_NOTE_BYTES = 64L << 20;
+
+  /** Reads a file's bytes; a seam so tests can make reading fail, which permissions cannot do for root. */
+  @FunctionalInterface
+  interface FileBytes {
+    /** The file's content. */
+    byte[] read(Path file) throws IOException;
+  }
+
   private final Path indexPath;
   private final Directory directory;
   private final IndexWriter writer;
   private final NoteParser parser = new NoteParser();
+  private final FileBytes files;
 
-  private NoteIndexer(Path indexPath, Directory directory, IndexWriter writer, String analysis) {
+  private NoteIndexer(Path indexPath, Directory directory, IndexWriter writer, String analysis, FileBytes files) {
     this.analysis = analysis;
+    this.files = files;
     this.indexPath = indexPath;
     this.directory = directory;
     this.writer = writer;
@@ -101,6 +117,11 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
   public static NoteIndexer open(Path index, NoteAnalyzers analyzers) throws NoteIndexException {
+    return open(index, analyzers, Files::readAllBytes);
+  }
+
+  /** Opens an index whose notes are read through {@code files} (tests). */
+  static NoteIndexer open(Path index, NoteAnalyzers analyzers, FileBytes files) throws NoteIndexException {
     Objects.requireNonNull(index, "index");
     Directory dir = null;
     try {
@@ -110,7 +131,7 @@ public final class NoteIndexer implements AutoCloseable {
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
-      return new NoteIndexer(index, dir, new IndexWriter(dir, config), analyzers.fingerprint());
+      return new NoteIndexer(index, dir, new IndexWriter(dir, config), analyzers.fingerprint(), files);
     } catch (LockObtainFailedException e) {
       close(dir);
       throw new NoteIndexException(
@@ -149,7 +170,8 @@ public final class NoteIndexer implements AutoCloseable {
     Map<String, String> data = commitData();
     boolean stale =
         !IndexSchema.VERSION.equals(data.get(IndexSchema.VERSION_KEY))
-            || !analysis.equals(data.get(IndexSchema.ANALYSIS_KEY));
+            || !analysis.equals(data.get(IndexSchema.ANALYSIS_KEY))
+            || !NoteParser.VERSION.equals(data.get(PARSER_KEY));
     boolean rebuild = mode == IndexMode.FULL || (writer.getDocStats().numDocs > 0 && stale);
     Map<String, String> known = rebuild ? Map.of() : knownHashes();
     if (rebuild) {
@@ -168,53 +190,39 @@ public final class NoteIndexer implements AutoCloseable {
     long bytes = 0;
     for (Path file : found.notes()) {
       String path = file.toString();
-      byte[] content;
+      Parsed parsed;
       try {
-        content = Files.readAllBytes(file);
-      } catch (IOException e) {
-        skipped.add(new Problem(path, "cannot read (" + e.getClass().getSimpleName() + ")"));
+        parsed = read(file, known.get(path));
+      } catch (Skip e) {
+        skipped.add(new Problem(path, e.getMessage()));
         continue;
       }
-      if (content.length == 0 || isBlank(content)) {
-        skipped.add(new Problem(path, "empty file; skipped"));
-        continue;
-      }
-      String hash = hash(content);
-      String before = known.get(path);
-      present.add(path);
-      if (hash.equals(before)) {
+      if (parsed.note() == null) {
+        present.add(path);
         unchanged++;
         notes++;
         continue;
       }
-      TextDecoder.Decoded decoded;
+      List<Document> docs = documents(path, parsed.hash(), parsed.note());
       try {
-        decoded = TextDecoder.decode(content);
-      } catch (TextDecoder.NotTextException e) {
-        skipped.add(new Problem(path, e.getMessage()));
-        present.remove(path);
+        writer.updateDocuments(new Term(IndexSchema.PATH, path), docs);
+      } catch (IllegalArgumentException e) {
+        // Lucene refuses a document (e.g. a term over 32 KB): this note only, never the run.
+        writer.deleteDocuments(new Term(IndexSchema.PATH, path));
+        skipped.add(new Problem(path, "cannot index (" + e.getMessage() + "); skipped"));
         continue;
       }
-      Note note;
-      try {
-        note = parser.parse(decoded.text(), file);
-      } catch (RuntimeException e) {
-        skipped.add(new Problem(path, "cannot parse (" + e + "); skipped"));
-        present.remove(path);
-        continue;
+      present.add(path);
+      if (parsed.legacyEncoding() != null) {
+        warnings.add(new Problem(path, "not UTF-8; read as " + parsed.legacyEncoding()));
       }
-      if (decoded.legacyEncoding() != null) {
-        warnings.add(new Problem(path, "not UTF-8; read as " + decoded.legacyEncoding()));
-      }
-      for (String w : note.warnings()) {
+      for (String w : parsed.note().warnings()) {
         warnings.add(new Problem(path, w));
       }
-      List<Document> docs = documents(path, hash, note);
-      writer.updateDocuments(new Term(IndexSchema.PATH, path), docs);
       sections += docs.size();
-      bytes += content.length;
+      bytes += parsed.bytes();
       notes++;
-      if (before == null) {
+      if (known.get(path) == null) {
         added++;
       } else {
         updated++;
@@ -227,8 +235,9 @@ public final class NoteIndexer implements AutoCloseable {
         deleted++;
       }
     }
-    writer.setLiveCommitData(
-        Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis).entrySet());
+    writer.setLiveCommitData(Map.of(
+        IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis, PARSER_KEY, NoteParser.VERSION)
+        .entrySet());
     writer.commit();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       MinedGlossary.write(indexPath, reader);
@@ -236,6 +245,55 @@ public final class NoteIndexer implements AutoCloseable {
     return new IndexReport(
         notes, sections, added, updated, unchanged, deleted, bytes, skipped, warnings, rebuild,
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** A note read and parsed ({@code note} null when its content is unchanged since the last run). */
+  private record Parsed(Note note, String hash, long bytes, String legacyEncoding) {}
+
+  /** Why a file is not indexed; the message is the report's reason. */
+  private static final class Skip extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Skip(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * Reads, decodes and parses one note. Its bytes and text are dropped on return, so a large note is
+   * held once, as sections, while it is written.
+   */
+  private Parsed read(Path file, String knownHash) throws Skip {
+    byte[] content;
+    try {
+      long size = Files.size(file);
+      if (size > MAX_NOTE_BYTES) {
+        throw new Skip("too large (" + size / (1 << 20) + " MB; notes over " + MAX_NOTE_BYTES / (1 << 20) + " MB are skipped)");
+      }
+      content = files.read(file);
+    } catch (IOException e) {
+      throw new Skip("cannot read (" + e.getClass().getSimpleName() + ")");
+    }
+    if (content.length == 0 || isBlank(content)) {
+      throw new Skip("empty file; skipped");
+    }
+    String hash = hash(content);
+    if (hash.equals(knownHash)) {
+      return new Parsed(null, hash, 0, null);
+    }
+    TextDecoder.Decoded decoded;
+    try {
+      decoded = TextDecoder.decode(content);
+    } catch (TextDecoder.NotTextException e) {
+      throw new Skip(e.getMessage());
+    }
+    try {
+      return new Parsed(parser.parse(decoded.text(), file), hash, content.length, decoded.legacyEncoding());
+    } catch (NoteParseException e) {
+      throw new Skip(e.getMessage() + "; skipped");
+    } catch (RuntimeException e) {
+      throw new Skip("cannot parse (" + e + "); skipped");
+    }
   }
 
   private Map<String, String> commitData() {

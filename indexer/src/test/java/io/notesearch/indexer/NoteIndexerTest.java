@@ -11,10 +11,12 @@ import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.Synonyms;
 import io.notesearch.searcher.UserFiles;
+import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +71,29 @@ class NoteIndexerTest {
     assertEquals(1, search(index, "elasticache").size(), "hidden folders and node_modules are not indexed");
     assertEquals("깨진 노트", search(index, "SQS").getFirst().title());
     assertEquals("한글 노트", search(index, "람다").getFirst().title(), "CP949 decoded, glossary maps 람다 to lambda");
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsSkippedWithTheReasonAndTheRestIsIndexed() throws IOException {
+    // Permissions stop no one when tests run as root, so reading fails through the indexer's seam.
+    Path notes = notes();
+    write(notes.resolve("locked.md"), "# 잠김\n\nGuardDuty 설명\n");
+    write(notes.resolve("open.md"), "# 열림\n\nGuardDuty 탐지\n");
+    NoteIndexer.FileBytes denyLocked =
+        file -> {
+          if (file.getFileName().toString().equals("locked.md")) {
+            throw new AccessDeniedException(file.toString());
+          }
+          return Files.readAllBytes(file);
+        };
+    Path index = tmp.resolve("index");
+    IndexReport report;
+    try (NoteIndexer indexer = NoteIndexer.open(index, NoteAnalyzers.standard(), denyLocked)) {
+      report = indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    assertEquals(List.of(new Problem(notes.resolve("locked.md").toString(), "cannot read (AccessDeniedException)")), report.skipped());
+    assertEquals(1, report.notes());
+    assertEquals("열림", search(index, "GuardDuty").getFirst().title());
   }
 
   @Test

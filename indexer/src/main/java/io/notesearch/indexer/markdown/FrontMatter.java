@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * The YAML front matter of a note ({@code ---} … {@code ---} at the top of the file).
+ * The front matter of a note: YAML between {@code ---} lines (Jekyll, Gatsby, Hexo, Obsidian) or TOML
+ * between {@code +++} lines (Hugo), at the top of the file.
  *
  * <p>Every scalar is read as a string (no implicit dates or numbers) and interpreted here, field by
  * field, so that one impossible value ({@code date: 2014-09-31}) costs that field only.
@@ -29,36 +30,52 @@ import org.yaml.snakeyaml.DumperOptions;
  * @param warnings problems met while reading
  */
 record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List<String> warnings) {
+  /** Longest front matter looked for, in lines. */
+  static final int MAX_LINES = 10_000;
+
+  private static final Pattern YAML_KEY = Pattern.compile("(\"[^\"]*\"|'[^']*'|[^\\s:#>\\[{|*`-][^:]*):(\\s|$)|---|\\.\\.\\.|%");
+  private static final Pattern TOML_KEY = Pattern.compile("(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\\s*=|\\[");
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
-  /** No front matter: the body is the whole text. */
-  static FrontMatter none() {
-    return new FrontMatter(Map.of(), 0, 1, List.of());
+  /** No front matter: the body is the whole text from {@code from}. */
+  static FrontMatter none(int from) {
+    return new FrontMatter(Map.of(), from, 1, List.of());
   }
 
   /**
    * Splits the front matter off a note's text.
    *
-   * @param text the whole note, BOM removed
+   * @param text the whole note
+   * @param from where the note starts in {@code text} (past a byte order mark)
    */
-  static FrontMatter read(String text) {
-    if (!text.startsWith("---")) {
-      return none();
+  static FrontMatter read(String text, int from) {
+    boolean toml = text.startsWith("+++", from);
+    if (!toml && !text.startsWith("---", from)) {
+      return none(from);
     }
-    int firstEol = text.indexOf('\n');
-    if (firstEol < 0 || !text.substring(0, firstEol).strip().equals("---")) {
-      return none();
+    String fence = toml ? "+++" : "---";
+    int firstEol = text.indexOf('\n', from);
+    if (firstEol < 0 || !text.substring(from, firstEol).strip().equals(fence)) {
+      return none(from);
     }
     int line = 2;
     int at = firstEol + 1;
     while (at <= text.length()) {
       int eol = text.indexOf('\n', at);
       int end = eol < 0 ? text.length() : eol;
+      // Front matter is a few lines; a closing fence this far down means there is none.
+      if (line > MAX_LINES) {
+        break;
+      }
       String l = text.substring(at, end).strip();
-      if (l.equals("---") || l.equals("...")) {
-        String yaml = text.substring(firstEol + 1, at);
+      if (l.equals(fence) || (!toml && l.equals("..."))) {
+        String inner = text.substring(firstEol + 1, at);
+        if (!startsWithKey(inner, toml)) {
+          // "---", prose, "---": two thematic breaks around text, not front matter.
+          return none(from);
+        }
         int bodyStart = eol < 0 ? text.length() : eol + 1;
-        return parse(yaml, bodyStart, line + 1);
+        return toml ? parseToml(inner, bodyStart, line + 1) : parse(inner, bodyStart, line + 1);
       }
       if (eol < 0) {
         break;
@@ -67,7 +84,25 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
       line++;
     }
     // No closing fence: not front matter, just a thematic break at the top.
-    return none();
+    return none(from);
+  }
+
+  /** Whether the first line that is not blank or a comment names a key, as front matter does. */
+  private static boolean startsWithKey(String inner, boolean toml) {
+    for (String line : inner.lines().toList()) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      return (toml ? TOML_KEY : YAML_KEY).matcher(l).lookingAt();
+    }
+    return true;
+  }
+
+  private static FrontMatter parseToml(String toml, int bodyStart, int bodyLine) {
+    List<String> warnings = new ArrayList<>();
+    Map<String, Object> fields = TomlFields.read(toml, warnings);
+    return new FrontMatter(fields, bodyStart, bodyLine, warnings);
   }
 
   private static FrontMatter parse(String yaml, int bodyStart, int bodyLine) {

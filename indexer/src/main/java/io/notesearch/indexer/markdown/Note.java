@@ -10,10 +10,11 @@ import java.util.Objects;
  * @param title front matter title, else the first level-1 heading, else the file name
  * @param date the front matter date, or null
  * @param category the front matter category, or empty
- * @param tags the front matter tags
+ * @param tags the front matter tags, then the note's inline {@code #tags} (Obsidian)
  * @param description the front matter description, or empty
  * @param draft whether front matter says {@code draft: true}
  * @param slug the front matter slug, or empty
+ * @param lang the front matter language ({@code lang}), or empty
  * @param sections the sections in document order
  * @param warnings problems that cost a field but not the note (e.g. an impossible date)
  */
@@ -25,6 +26,7 @@ public record Note(
     String description,
     boolean draft,
     String slug,
+    String lang,
     List<Section> sections,
     List<String> warnings) {
   /** Validates and copies. */
@@ -34,6 +36,7 @@ public record Note(
     tags = List.copyOf(tags);
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(slug, "slug");
+    Objects.requireNonNull(lang, "lang");
     sections = List.copyOf(sections);
     warnings = List.copyOf(warnings);
   }

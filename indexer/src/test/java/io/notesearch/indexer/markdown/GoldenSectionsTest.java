@@ -67,7 +67,8 @@ class GoldenSectionsTest {
     out.append("title: ").append(note.title()).append('\n');
     out.append("date: ").append(note.date()).append(" | category: ").append(note.category())
         .append(" | tags: ").append(String.join(", ", note.tags()))
-        .append(" | draft: ").append(note.draft()).append(" | slug: ").append(note.slug()).append('\n');
+        .append(" | draft: ").append(note.draft()).append(" | slug: ").append(note.slug())
+        .append(" | lang: ").append(note.lang()).append('\n');
     out.append("description: ").append(note.description()).append('\n');
     for (String w : note.warnings()) {
       out.append("warning: ").append(w).append('\n');
@@ -86,6 +87,6 @@ class GoldenSectionsTest {
 
   private static String abbreviate(String text) {
     String one = text.replaceAll("\\s+", " ").strip();
-    return one.length() <= 70 ? one : one.substring(0, 70) + "…";
+    return one.length() <= 300 ? one : one.substring(0, 300) + "…";
   }
 }

@@ -1,0 +1,179 @@
+package io.notesearch.indexer.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.wikilink.WikiImage;
+import com.vladsch.flexmark.ext.wikilink.WikiNode;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text a reader sees in inline Markdown, and the Obsidian {@code #tags} written in it. Not API.
+ *
+ * <p>Walks the inline tree without recursion (by parent and sibling links), since emphasis and links
+ * can nest as deep as the input is long.
+ */
+final class InlineText {
+  /** What to render. */
+  enum Mode {
+    /** What a reader sees: image alt text included, HTML reduced to its visible text. */
+    VISIBLE,
+    /** The text content GitHub slugs a heading anchor from: no image alt text, no HTML tags. */
+    ANCHOR
+  }
+
+  /** {@code #tag}: letters, digits, {@code _ - /}; at least one non-digit ({@code #1} is not a tag). */
+  private static final Pattern TAG = Pattern.compile("(?:^|(?<=\\s))#([\\p{L}\\p{M}\\p{N}_/-]*[\\p{L}\\p{M}_/-][\\p{L}\\p{M}\\p{N}_/-]*)");
+
+  /** Longest inline tag taken; a longer {@code #run} is not a tag anyone types (and too long a term). */
+  static final int MAX_TAG = 100;
+
+  private static final Pattern SIZE = Pattern.compile("\\d+(x\\d+)?");
+  private static final Pattern MEDIA =
+      Pattern.compile(".*\\.(png|jpe?g|gif|svg|webp|bmp|avif|mp4|webm|mov|mp3|wav|ogg|m4a|pdf)", Pattern.CASE_INSENSITIVE);
+
+  private InlineText() {}
+
+  /**
+   * The text of a node's inline children.
+   *
+   * @param parent a paragraph, heading, table cell or emphasis
+   * @param mode what to render
+   * @param tags where {@code #tags} met in the text are added, or null to collect none
+   */
+  static String of(Node parent, Mode mode, List<String> tags) {
+    StringBuilder out = new StringBuilder();
+    appendFrom(parent.getFirstChild(), mode, tags, out);
+    return out.toString();
+  }
+
+  /** Appends the text of {@code first}, its following siblings and everything inside them. */
+  static void appendFrom(Node first, Mode mode, List<String> tags, StringBuilder out) {
+    if (first == null) {
+      return;
+    }
+    Node boundary = first.getParent();
+    Node n = first;
+    while (n != null) {
+      if (visit(n, mode, tags, out) && n.getFirstChild() != null) {
+        n = n.getFirstChild();
+        continue;
+      }
+      while (n != null && n.getNext() == null) {
+        n = n.getParent();
+        if (n == boundary) {
+          return;
+        }
+      }
+      n = n == null ? null : n.getNext();
+    }
+  }
+
+  /** Appends a leaf's text; true when the node's children hold its text instead. */
+  private static boolean visit(Node c, Mode mode, List<String> tags, StringBuilder out) {
+    if (c instanceof Text t) {
+      if (tags != null) {
+        collectTags(t.getChars(), tags);
+      }
+      out.append(Escaping.unescapeString(t.getChars()));
+    } else if (c instanceof Code code) {
+      out.append(code.getText());
+    } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
+      out.append('\n');
+    } else if (c instanceof HtmlEntity) {
+      out.append(Escaping.unescapeHtml(c.getChars()));
+    } else if (c instanceof HtmlInlineComment) {
+      // not shown
+    } else if (c instanceof HtmlInline) {
+      if (mode == Mode.VISIBLE) {
+        out.append(Html.text(c.getChars()));
+      }
+    } else if (c instanceof Image img) {
+      if (mode == Mode.VISIBLE) {
+        out.append(' ').append(Escaping.unescapeString(img.getText())).append(' ');
+      }
+    } else if (c instanceof ImageRef) {
+      return mode == Mode.VISIBLE;
+    } else if (c instanceof AutoLink || c instanceof MailLink) {
+      out.append(c.getChildChars());
+    } else if (c instanceof Footnote) {
+      // [^1]: the reference mark is not text; the definition is read where it stands
+    } else if (c instanceof WikiImage embed) {
+      out.append(embedText(embed));
+    } else if (c instanceof WikiNode link) {
+      out.append(linkText(link));
+    } else if (c instanceof MathExtension.InlineMath math) {
+      out.append(math.formula());
+    } else if (c.hasChildren()) {
+      return true;
+    } else {
+      out.append(c.getChars());
+    }
+    return false;
+  }
+
+  /** {@code [[target|alias]]} shows the alias; {@code [[Note#Part]]} shows the note and the part. */
+  private static String linkText(WikiNode link) {
+    if (!link.getTextSeparatorMarker().isEmpty()) {
+      return link.getText().toString();
+    }
+    String page = link.getPageRef().toString();
+    String anchor = link.getAnchorRef().toString();
+    return anchor.isEmpty() ? page : (page + " " + anchor).strip();
+  }
+
+  /** {@code ![[diagram.png|300]]} shows an image (no words); {@code ![[Other note]]} embeds that note's name. */
+  private static String embedText(WikiImage embed) {
+    String alias = embed.getText().toString().strip();
+    if (!embed.getTextSeparatorMarker().isEmpty() && !SIZE.matcher(alias).matches()) {
+      return alias;
+    }
+    String page = embed.getPageRef().toString();
+    return MEDIA.matcher(page).matches() ? "" : page;
+  }
+
+  private static void collectTags(BasedSequence chars, List<String> tags) {
+    if (chars.indexOf('#') < 0) {
+      return;
+    }
+    Matcher m = TAG.matcher(chars);
+    while (m.find()) {
+      if (m.start() == 0 && !startsWord(chars)) {
+        continue;
+      }
+      String tag = m.group(1);
+      while (tag.endsWith("/") || tag.endsWith("-")) {
+        tag = tag.substring(0, tag.length() - 1);
+      }
+      String key = tag.toLowerCase(Locale.ROOT);
+      if (!tag.isEmpty() && tag.length() <= MAX_TAG && tags.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).equals(key))) {
+        tags.add(tag);
+      }
+    }
+  }
+
+  /** Whether the text before a node's first character ends a word: {@code **C**#} is not a tag. */
+  private static boolean startsWord(BasedSequence chars) {
+    int offset = chars.getStartOffset();
+    if (offset == 0) {
+      return true;
+    }
+    char before = chars.getBaseSequence().charAt(offset - 1);
+    return Character.isWhitespace(before);
+  }
+}
