@@ -10,6 +10,7 @@ import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.IndexSchema;
 import io.notesearch.searcher.schema.MinedGlossary;
+import io.notesearch.searcher.schema.NoteFields;
 import io.notesearch.searcher.schema.SectionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -74,6 +81,9 @@ public final class NoteIndexer implements AutoCloseable {
   private final IndexWriter writer;
   private final NoteParser parser = new NoteParser();
   private final FileBytes files;
+
+  /** Threads that parse and analyse notes: one per core. */
+  private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private NoteIndexer(Path indexPath, Directory directory, IndexWriter writer, String analysis, FileBytes files) {
     this.analysis = analysis;
@@ -159,6 +169,20 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IOException when the index cannot be written
    */
   public IndexReport index(List<Path> roots, IndexMode mode) throws IOException {
+    return index(roots, mode, Progress.NONE);
+  }
+
+  /**
+   * Brings the index up to date, telling a listener how far it got.
+   *
+   * @param roots folders to index (each must exist)
+   * @param mode incremental (default) or a full rebuild
+   * @param progress told after each note, from the indexing threads
+   * @return what the run did
+   * @throws IllegalArgumentException when a root is not a folder
+   * @throws IOException when the index cannot be written
+   */
+  public IndexReport index(List<Path> roots, IndexMode mode, Progress progress) throws IOException {
     long started = System.nanoTime();
     List<Path> folders = new ArrayList<>();
     for (Path root : roots) {
@@ -188,45 +212,41 @@ public final class NoteIndexer implements AutoCloseable {
     int updated = 0;
     int unchanged = 0;
     long bytes = 0;
-    for (Path file : found.notes()) {
-      String path = file.toString();
-      Parsed parsed;
-      try {
-        parsed = read(file, known.get(path));
-      } catch (Skip e) {
-        skipped.add(new Problem(path, e.getMessage()));
-        continue;
+    // Parsing and analysis run on every core: IndexWriter takes documents from many threads and
+    // analyses them on the calling thread. Outcomes are summed up in file order.
+    List<Future<Outcome>> outcomes = new ArrayList<>(found.notes().size());
+    AtomicInteger done = new AtomicInteger();
+    AtomicLong doneBytes = new AtomicLong();
+    int total = found.notes().size();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, named("notesearch-indexer"));
+    try {
+      for (Path file : found.notes()) {
+        outcomes.add(pool.submit(() -> {
+          Outcome o = indexOne(file, known.get(file.toString()));
+          progress.progress(done.incrementAndGet(), total, doneBytes.addAndGet(o.bytes()));
+          return o;
+        }));
       }
-      if (parsed.note() == null) {
-        present.add(path);
-        unchanged++;
+      for (Future<Outcome> future : outcomes) {
+        Outcome o = await(future);
+        skipped.addAll(o.skipped());
+        warnings.addAll(o.warnings());
+        if (o.kind() == Outcome.Kind.SKIPPED) {
+          continue;
+        }
+        present.add(o.path());
         notes++;
-        continue;
+        sections += o.sections();
+        bytes += o.bytes();
+        switch (o.kind()) {
+          case UNCHANGED -> unchanged++;
+          case ADDED -> added++;
+          case UPDATED -> updated++;
+          case SKIPPED -> { }
+        }
       }
-      List<Document> docs = documents(path, parsed.hash(), parsed.note());
-      try {
-        writer.updateDocuments(new Term(IndexSchema.PATH, path), docs);
-      } catch (IllegalArgumentException e) {
-        // Lucene refuses a document (e.g. a term over 32 KB): this note only, never the run.
-        writer.deleteDocuments(new Term(IndexSchema.PATH, path));
-        skipped.add(new Problem(path, "cannot index (" + e.getMessage() + "); skipped"));
-        continue;
-      }
-      present.add(path);
-      if (parsed.legacyEncoding() != null) {
-        warnings.add(new Problem(path, "not UTF-8; read as " + parsed.legacyEncoding()));
-      }
-      for (String w : parsed.note().warnings()) {
-        warnings.add(new Problem(path, w));
-      }
-      sections += docs.size();
-      bytes += parsed.bytes();
-      notes++;
-      if (known.get(path) == null) {
-        added++;
-      } else {
-        updated++;
-      }
+    } finally {
+      pool.shutdownNow();
     }
     int deleted = 0;
     for (String path : known.keySet()) {
@@ -296,6 +316,74 @@ public final class NoteIndexer implements AutoCloseable {
     }
   }
 
+  /** What indexing one file did. */
+  private record Outcome(Kind kind, String path, int sections, long bytes, List<Problem> skipped, List<Problem> warnings) {
+    enum Kind {
+      SKIPPED,
+      UNCHANGED,
+      ADDED,
+      UPDATED
+    }
+  }
+
+  /** Reads, parses and writes one note; never throws for a problem of the file itself. */
+  private Outcome indexOne(Path file, String knownHash) throws IOException {
+    String path = file.toString();
+    Parsed parsed;
+    try {
+      parsed = read(file, knownHash);
+    } catch (Skip e) {
+      return new Outcome(Outcome.Kind.SKIPPED, path, 0, 0, List.of(new Problem(path, e.getMessage())), List.of());
+    }
+    if (parsed.note() == null) {
+      return new Outcome(Outcome.Kind.UNCHANGED, path, 0, 0, List.of(), List.of());
+    }
+    List<Document> docs = documents(path, parsed.hash(), parsed.note());
+    try {
+      writer.updateDocuments(new Term(IndexSchema.PATH, path), docs);
+    } catch (IllegalArgumentException e) {
+      // Lucene refuses a document (e.g. a term over 32 KB): this note only, never the run.
+      writer.deleteDocuments(new Term(IndexSchema.PATH, path));
+      return new Outcome(Outcome.Kind.SKIPPED, path, 0, 0,
+          List.of(new Problem(path, "cannot index (" + e.getMessage() + "); skipped")), List.of());
+    }
+    List<Problem> warnings = new ArrayList<>();
+    if (parsed.legacyEncoding() != null) {
+      warnings.add(new Problem(path, "not UTF-8; read as " + parsed.legacyEncoding()));
+    }
+    for (String w : parsed.note().warnings()) {
+      warnings.add(new Problem(path, w));
+    }
+    Outcome.Kind kind = knownHash == null ? Outcome.Kind.ADDED : Outcome.Kind.UPDATED;
+    return new Outcome(kind, path, docs.size(), parsed.bytes(), List.of(), warnings);
+  }
+
+  private static Outcome await(Future<Outcome> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("indexing interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   private Map<String, String> commitData() {
     Map<String, String> data = new HashMap<>();
     if (writer.getLiveCommitData() == null) {
@@ -307,19 +395,23 @@ public final class NoteIndexer implements AutoCloseable {
     return data;
   }
 
-  private static List<Document> documents(String path, String hash, Note note) {
+  private List<Document> documents(String path, String hash, Note note) {
     List<Section> parts = note.sections();
     if (parts.isEmpty()) {
       // A note with front matter only is still found by its title and description.
       parts = List.of(new Section(List.of(), "", 1, "", ""));
     }
     List<Document> docs = new ArrayList<>(parts.size());
+    NoteFields shared = null;
     for (Section s : parts) {
       SectionRecord record =
           new SectionRecord(
               path, hash, note.title(), s.headings(), s.anchor(), s.line(), s.text(), s.code(),
               note.tags(), note.category(), note.date(), note.draft(), note.description());
-      docs.add(IndexSchema.toDocument(record));
+      if (shared == null) {
+        shared = NoteFields.of(record, writer.getAnalyzer());
+      }
+      docs.add(IndexSchema.toDocument(record, shared));
     }
     return docs;
   }

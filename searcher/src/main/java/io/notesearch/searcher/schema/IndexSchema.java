@@ -5,6 +5,7 @@ import io.notesearch.searcher.analysis.Hangul;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -159,11 +160,27 @@ public final class IndexSchema {
    * @param section the section; its note's fields are repeated on every section
    */
   public static Document toDocument(SectionRecord section) {
+    return toDocument(section, null);
+  }
+
+  /**
+   * Builds the Lucene document for a section, with the note's fields analysed once for all its
+   * sections.
+   *
+   * @param section the section
+   * @param note the note's fields, analysed; null to let the index analyse them again
+   */
+  public static Document toDocument(SectionRecord section, NoteFields note) {
     Document doc = new Document();
     doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
     doc.add(new StoredField(NOTE_HASH, section.noteHash()));
-    doc.add(new TextField(TITLE, section.title(), Field.Store.YES));
+    if (note == null) {
+      doc.add(new TextField(TITLE, section.title(), Field.Store.YES));
+    } else {
+      doc.add(new TextField(TITLE, note.title()));
+      doc.add(new StoredField(TITLE, section.title()));
+    }
     String own = section.headings().isEmpty() ? "" : section.headings().getLast();
     doc.add(new TextField(HEADING, own, Field.Store.NO));
     if (section.headings().size() > 1) {
@@ -176,8 +193,10 @@ public final class IndexSchema {
     if (!section.code().isEmpty()) {
       doc.add(new TextField(CODE, section.code(), Field.Store.YES));
     }
-    for (String tag : section.tags()) {
-      doc.add(new TextField(TAGS_TEXT, tag, Field.Store.NO));
+    List<TokenStream> tagTokens = note == null ? null : note.tags();
+    for (int t = 0; t < section.tags().size(); t++) {
+      String tag = section.tags().get(t);
+      doc.add(tagTokens == null ? new TextField(TAGS_TEXT, tag, Field.Store.NO) : new TextField(TAGS_TEXT, tagTokens.get(t)));
       String key = tag.toLowerCase(Locale.ROOT);
       doc.add(new StringField(TAG, key, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(TAG, new BytesRef(key)));
@@ -190,7 +209,9 @@ public final class IndexSchema {
       doc.add(new StoredField(CATEGORY, section.category()));
     }
     if (!section.description().isEmpty()) {
-      doc.add(new TextField(DESCRIPTION, section.description(), Field.Store.NO));
+      doc.add(note == null
+          ? new TextField(DESCRIPTION, section.description(), Field.Store.NO)
+          : new TextField(DESCRIPTION, note.description()));
     }
     if (section.date() != null) {
       long day = section.date().toEpochDay();
