@@ -40,6 +40,11 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--full", description = "Rebuild the whole index instead of updating it.")
   boolean full;
 
+  @Option(names = {"-w", "--watch"}, description = {
+      "After indexing, keep watching the folders and index changes as they happen (Ctrl-C to stop).",
+      "Exits with 3 when a watched folder is deleted or renamed."})
+  boolean watch;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -49,12 +54,23 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
-    IndexReport report;
-    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env))) {
-      report = indexer.index(folders, full ? IndexMode.FULL : IndexMode.DEFAULT);
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> roots = folders.stream().map(parent.cwd::resolve).toList();
+    IndexReport report;
+    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env))) {
+      try (ProgressBar bar = new ProgressBar(err, parent.tty && !quiet)) {
+        report = indexer.index(roots, full ? IndexMode.FULL : IndexMode.DEFAULT, bar);
+      }
+      if (watch) {
+        if (!quiet) {
+          out.println(summary(report, location));
+          out.println("watching " + roots.size() + (roots.size() == 1 ? " folder" : " folders") + " for changes (Ctrl-C to stop)");
+          out.flush();
+        }
+        return watch(indexer, roots, out, err);
+      }
+    }
     if (!quiet) {
       out.println(summary(report, location));
     }
@@ -63,6 +79,30 @@ final class IndexCommand implements Callable<Integer> {
       print(err, "warning", report.warnings(), Integer.MAX_VALUE);
     }
     return ExitCodes.OK;
+  }
+
+  /** Indexes each batch of changes until a root disappears (exit 3) or the process is stopped. */
+  private int watch(NoteIndexer indexer, List<Path> roots, PrintWriter out, PrintWriter err) throws Exception {
+    try (FolderWatcher watcher = new FolderWatcher(roots)) {
+      while (true) {
+        java.util.Set<Path> changed = watcher.next();
+        if (!watcher.rootsExist()) {
+          err.println("notesearch: a watched folder was deleted or renamed " + roots + "; stopped watching (the index keeps what it had)");
+          err.flush();
+          return ExitCodes.INDEX;
+        }
+        if (changed.isEmpty()) {
+          return ExitCodes.OK;
+        }
+        IndexReport r = indexer.update(roots, changed);
+        if (!quiet) {
+          out.printf(java.util.Locale.ROOT, "%s updated %d notes (%d new, %d changed, %d removed) in %.2f s%n",
+              java.time.LocalTime.now().withNano(0), r.notes(), r.added(), r.updated(), r.deleted(), r.took().toNanos() / 1e9);
+          out.flush();
+        }
+        print(err, "skipped", r.skipped(), quiet ? 0 : LISTED_PROBLEMS);
+      }
+    }
   }
 
   static String summary(IndexReport r, Path location) {

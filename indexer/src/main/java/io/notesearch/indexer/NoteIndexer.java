@@ -13,6 +13,7 @@ import io.notesearch.searcher.schema.MinedGlossary;
 import io.notesearch.searcher.schema.NoteFields;
 import io.notesearch.searcher.schema.SectionRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -66,6 +67,9 @@ public final class NoteIndexer implements AutoCloseable {
   /** Commit data key of the parser version: unchanged notes parsed by another version are parsed again. */
   static final String PARSER_KEY = "notesearch.parser";
 
+  /** File in the index folder naming the process that holds the write lock. */
+  static final String PID_FILE = "writer.pid";
+
   /** Largest note read; a bigger file is skipped (parsing needs a few times its size in memory). */
   static final long MAX_NOTE_BYTES = 64L << 20;
 
@@ -112,11 +116,13 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IllegalArgumentException naming the file when the user dictionary is malformed
    */
   public static NoteIndexer open(Path index, UserFiles files) throws NoteIndexException {
+    NoteAnalyzers analyzers;
     try {
-      return open(index, NoteAnalyzers.with(Glossary.empty(), files.dictionary()));
+      analyzers = NoteAnalyzers.with(Glossary.empty(), files.dictionary());
     } catch (IOException e) {
       throw new NoteIndexException("cannot read the user dictionary [" + files.dictionary() + "] (" + e.getMessage() + ")", e);
     }
+    return open(index, analyzers);
   }
 
   /**
@@ -141,11 +147,14 @@ public final class NoteIndexer implements AutoCloseable {
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
-      return new NoteIndexer(index, dir, new IndexWriter(dir, config), analyzers.fingerprint(), files);
+      IndexWriter writer = new IndexWriter(dir, config);
+      // Holding the write lock now: say who holds it, for the next writer's message.
+      Files.writeString(index.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+      return new NoteIndexer(index, dir, writer, analyzers.fingerprint(), files);
     } catch (LockObtainFailedException e) {
       close(dir);
       throw new NoteIndexException(
-          "index at [" + index + "] is being written by another process; wait for it to finish", e);
+          "index at [" + index + "] is being written by another process" + writerPid(index) + "; wait for it to finish", e);
     } catch (IOException | RuntimeException e) {
       close(dir);
       throw new NoteIndexException(
@@ -255,13 +264,7 @@ public final class NoteIndexer implements AutoCloseable {
         deleted++;
       }
     }
-    writer.setLiveCommitData(Map.of(
-        IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis, PARSER_KEY, NoteParser.VERSION)
-        .entrySet());
-    writer.commit();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      MinedGlossary.write(indexPath, reader);
-    }
+    commit();
     return new IndexReport(
         notes, sections, added, updated, unchanged, deleted, bytes, skipped, warnings, rebuild,
         Duration.ofNanos(System.nanoTime() - started));
@@ -313,6 +316,74 @@ public final class NoteIndexer implements AutoCloseable {
       throw new Skip(e.getMessage() + "; skipped");
     } catch (RuntimeException e) {
       throw new Skip("cannot parse (" + e + "); skipped");
+    }
+  }
+
+  /**
+   * Brings the index up to date with some changed paths only (files or folders; created, changed
+   * or deleted), and commits: what a folder watcher calls, so a change costs its own size.
+   *
+   * @param roots the indexed folders (a path outside them is ignored)
+   * @param changed paths that changed
+   * @return what the run did
+   * @throws IOException when the index cannot be written
+   */
+  public IndexReport update(List<Path> roots, java.util.Collection<Path> changed) throws IOException {
+    long started = System.nanoTime();
+    List<Path> folders = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+    List<Problem> skipped = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    int sections = 0;
+    int added = 0;
+    int updated = 0;
+    int deleted = 0;
+    long bytes = 0;
+    Set<Path> files = new java.util.LinkedHashSet<>();
+    for (Path p : changed) {
+      Path path = p.toAbsolutePath().normalize();
+      if (!isUnder(path.toString(), folders)) {
+        continue;
+      }
+      if (Files.isDirectory(path)) {
+        NoteFiles.Found found = NoteFiles.walk(List.of(path));
+        files.addAll(found.notes());
+        skipped.addAll(found.problems());
+      } else if (Files.exists(path)) {
+        if (NoteFiles.isNote(path)) {
+          files.add(path);
+        }
+      } else {
+        // Gone: the note itself, or every note of a folder that went away.
+        writer.deleteDocuments(new Term(IndexSchema.PATH, path.toString()));
+        writer.deleteDocuments(new org.apache.lucene.search.PrefixQuery(new Term(IndexSchema.PATH, path + "/")));
+        deleted++;
+      }
+    }
+    Map<String, String> known = knownHashes(files);
+    for (Path file : files) {
+      Outcome o = indexOne(file, known.get(file.toString()));
+      skipped.addAll(o.skipped());
+      warnings.addAll(o.warnings());
+      sections += o.sections();
+      bytes += o.bytes();
+      switch (o.kind()) {
+        case ADDED -> added++;
+        case UPDATED -> updated++;
+        default -> { }
+      }
+    }
+    commit();
+    return new IndexReport(added + updated, sections, added, updated, 0, deleted, bytes, skipped, warnings, false,
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void commit() throws IOException {
+    writer.setLiveCommitData(Map.of(
+        IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis, PARSER_KEY, NoteParser.VERSION)
+        .entrySet());
+    writer.commit();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      MinedGlossary.write(indexPath, reader);
     }
   }
 
@@ -416,6 +487,22 @@ public final class NoteIndexer implements AutoCloseable {
     return docs;
   }
 
+  /** Path → content hash of the given notes, looked up one by one (a watcher's few changed files). */
+  private Map<String, String> knownHashes(java.util.Collection<Path> files) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(reader);
+      for (Path file : files) {
+        org.apache.lucene.search.TopDocs top =
+            searcher.search(new org.apache.lucene.search.TermQuery(new Term(IndexSchema.PATH, file.toString())), 1);
+        if (top.scoreDocs.length > 0) {
+          out.put(file.toString(), searcher.storedFields().document(top.scoreDocs[0].doc, KEY_FIELDS).get(IndexSchema.NOTE_HASH));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Path → content hash of every note in the last commit. */
   private Map<String, String> knownHashes() throws IOException {
     Map<String, String> out = new HashMap<>();
@@ -466,7 +553,18 @@ public final class NoteIndexer implements AutoCloseable {
     try {
       writer.rollback();
     } finally {
+      Files.deleteIfExists(indexPath.resolve(PID_FILE));
       directory.close();
+    }
+  }
+
+  /** " (pid N)" when the writer that holds the lock wrote its pid and is alive, else "". */
+  private static String writerPid(Path index) {
+    try {
+      long pid = Long.parseLong(Files.readString(index.resolve(PID_FILE), StandardCharsets.UTF_8).strip());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? " (pid " + pid + ")" : "";
+    } catch (IOException | NumberFormatException e) {
+      return "";
     }
   }
 
