@@ -21,6 +21,7 @@ class BenchmarkSmokeTest {
         .warmupIterations(0)
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(200))
+        .param("notes", "200")
         .shouldFailOnError(true)
         .build();
     Collection<RunResult> results = new Runner(options).run();

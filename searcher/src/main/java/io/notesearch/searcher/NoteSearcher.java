@@ -23,10 +23,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -50,8 +55,6 @@ import org.apache.lucene.store.FSDirectory;
  * }</pre>
  */
 public final class NoteSearcher implements AutoCloseable {
-  private static final java.util.Set<String> PATH_ONLY = java.util.Set.of(IndexSchema.PATH);
-
   private final Path indexPath;
   private final Directory directory;
   private final SearcherManager manager;
@@ -160,7 +163,7 @@ public final class NoteSearcher implements AutoCloseable {
       try {
         Attempt attempt = attempt(searcher, request);
         SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-        if (attempt != null && QueryPlanner.isPlainWords(request)) {
+        if (attempt != null && attempt.total() <= FEW_HITS && QueryPlanner.isPlainWords(request)) {
           // Typed with the wrong input mode? Searched the other way, it finds far more.
           String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
           if (looksTyped(switched)) {
@@ -190,7 +193,7 @@ public final class NoteSearcher implements AutoCloseable {
         List<ScoreDoc> page = capPerNote(searcher, attempt.top().scoreDocs, request);
         List<Hit> hits = toHits(searcher, page, attempt.plan(), request.highlight());
         SearchResult.Facets facets = request.facets()
-            ? FacetCounter.count(searcher, attempt.plan().full())
+            ? FacetCounter.count(searcher, attempt.plan().candidates())
             : SearchResult.Facets.NONE;
         return new SearchResult(hits, attempt.total(),
             attempt.allWords() ? SearchResult.Matching.ALL_WORDS : SearchResult.Matching.ANY_WORD,
@@ -236,13 +239,29 @@ public final class NoteSearcher implements AutoCloseable {
     return date;
   }
 
+  /**
+   * Candidates by the match query, then the best {@link #RESCORE_WINDOW} rescored with the ranking
+   * boosts (phrases, exact compounds, the words that were not required): the boosts cost as much as
+   * the match, and only change the order near the top.
+   */
   private static TopDocs run(IndexSearcher searcher, QueryPlanner.Plan plan, int window, SearchRequest.Sort sort)
       throws IOException {
-    return switch (sort) {
-      case SCORE -> searcher.search(plan.full(), window);
-      case DATE -> searcher.search(plan.full(), window, BY_DATE, true);
-    };
+    if (sort == SearchRequest.Sort.DATE) {
+      return searcher.search(plan.full(), window, BY_DATE, true);
+    }
+    if (plan.rank() == null) {
+      return searcher.search(plan.candidates(), window);
+    }
+    TopDocs candidates = searcher.search(plan.candidates(), Math.max(window, RESCORE_WINDOW));
+    TopDocs rescored = QueryRescorer.rescore(searcher, candidates, plan.rank(), 1.0, Math.max(window, RESCORE_WINDOW));
+    return new TopDocs(candidates.totalHits, java.util.Arrays.copyOf(rescored.scoreDocs, Math.min(window, rescored.scoreDocs.length)));
   }
+
+  /** At most this many hits and a query may have been mistyped: only then are other readings tried. */
+  private static final int FEW_HITS = 3;
+
+  /** How many of the best candidates the ranking boosts reorder. */
+  private static final int RESCORE_WINDOW = 200;
 
   /** Whether a layout-switched query is what a person would type: whole syllables, or Latin words. */
   private static boolean looksTyped(String switched) {
@@ -257,12 +276,14 @@ public final class NoteSearcher implements AutoCloseable {
 
   private static List<ScoreDoc> capPerNote(IndexSearcher searcher, ScoreDoc[] docs, SearchRequest request)
       throws IOException {
-    StoredFields stored = searcher.storedFields();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Map<String, Integer> perNote = new HashMap<>();
     List<ScoreDoc> kept = new ArrayList<>();
     int skip = request.offset();
     for (ScoreDoc sd : docs) {
-      String path = stored.document(sd.doc, PATH_ONLY).get(IndexSchema.PATH);
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+      SortedDocValues paths = DocValues.getSorted(leaf.reader(), IndexSchema.PATH);
+      String path = paths.advanceExact(sd.doc - leaf.docBase) ? paths.lookupOrd(paths.ordValue()).utf8ToString() : "";
       int seen = perNote.merge(path, 1, Integer::sum);
       if (seen > request.maxPerNote()) {
         continue;

@@ -76,6 +76,15 @@ public final class QueryPlanner {
   public record Plan(Query match, Query rank, Query filter, Query highlight, Set<String> terms) {
     // highlight: the same words and synonym paths as match, on the body field only, every word
     // optional; with weighted matches, a multi-word synonym is marked only where all its words are.
+    /** What finds the candidates: match restricted by filter, without the ranking boosts. */
+    public Query candidates() {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);
+      if (filter != null) {
+        b.add(filter, Occur.FILTER);
+      }
+      return b.build();
+    }
+
     /** The full query: match, boosted by rank, restricted by filter. */
     public Query full() {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);
@@ -211,7 +220,8 @@ public final class QueryPlanner {
       if (match == null) {
         // Only verbs, adverbs or stop words ("안 됨"): require them after all.
         match = every.createBooleanQuery("_", text, occur);
-      } else {
+      } else if (!terms(analyzers.queryContent(), text).equals(terms(analyzers.query(), text))) {
+        // Verbs or adverbs were left out of what must match: they still count for ranking.
         optional = every.createBooleanQuery("_", text, Occur.SHOULD);
       }
       if (match == null) {

@@ -11,6 +11,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -27,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -38,7 +39,10 @@ public final class IndexSchema {
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";
 
-  /** Absolute note path: keyword for deleting a note's sections, stored for output. */
+  /**
+   * Absolute note path: keyword for deleting a note's sections, stored for output, doc values for
+   * capping sections per note without reading stored fields.
+   */
   public static final String PATH = "path";
 
   /** Content hash of the note file: stored, read once per run to skip unchanged notes. */
@@ -174,6 +178,7 @@ public final class IndexSchema {
     Document doc = new Document();
     doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(PATH, new BytesRef(section.path())));
     doc.add(new StoredField(NOTE_HASH, section.noteHash()));
     if (note == null) {
       doc.add(new TextField(TITLE, section.title(), Field.Store.YES));

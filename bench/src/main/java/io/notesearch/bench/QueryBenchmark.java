@@ -1,0 +1,68 @@
+package io.notesearch.bench;
+
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.SearchResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Warm query latency on a generated folder: top 10, with and without snippets. Sample mode gives
+ * the p50/p99 the goals are stated in.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class QueryBenchmark {
+  private static final List<String> QUERIES = List.of(
+      "로드 밸런서", "EC2 인스턴스", "람다 함수 비용", "S3 버킷", "Kubernetes 클러스터", "보안 그룹 설정", "캐시 트래픽",
+      "event loop", "Docker 컨테이너 배포", "파티션 키", "Route 53", "IAM 역할 권한", "closure 스코프", "요금");
+
+  /** Notes in the generated folder. */
+  @Param({"10000"})
+  public int notes;
+
+  /** Whether hits carry snippets. */
+  @Param({"false", "true"})
+  public boolean snippets;
+
+  private NoteSearcher searcher;
+  private Path work;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    work = Files.createTempDirectory("notesearch-querybench");
+    NotesGenerator.generate(notes, 1, work.resolve("notes"));
+    try (NoteIndexer indexer = NoteIndexer.open(work.resolve("index"))) {
+      indexer.index(List.of(work.resolve("notes")), IndexMode.FULL);
+    }
+    searcher = NoteSearcher.open(work.resolve("index"));
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    searcher.close();
+  }
+
+  @Benchmark
+  public SearchResult search() throws IOException {
+    String q = QUERIES.get(next++ % QUERIES.size());
+    return searcher.search(SearchRequest.of(q).withHighlight(snippets));
+  }
+}
