@@ -82,6 +82,16 @@ class RankingTest {
   }
 
   @Test
+  void identifiersInCodeAreFoundWholeAndByTheirWordsBelowProse() throws IOException {
+    String[] files = {
+      "code.md", "# 코드\n\n```js\nconst user = await getUserById(id);\n```\n",
+      "prose.md", "# 설명\n\nuser id로 사용자를 찾는다.\n"
+    };
+    assertEquals(List.of("code.md"), search("getUserById", files).stream().map(RankingTest::name).toList());
+    assertEquals(List.of("prose.md", "code.md"), search("user id", files).stream().map(RankingTest::name).toList());
+  }
+
+  @Test
   void particlesDoNotStopAMatch() throws IOException {
     List<Hit> hits = search("EC2가 ELB를 거치면", "a.md", "# 구성\n\nEC2 앞에 ELB를 둔다.\n");
     assertEquals(1, hits.size());

@@ -13,7 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.Map;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -78,6 +84,9 @@ public final class NoteAnalyzers {
     NON_CONTENT_TAGS = Set.copyOf(tags);
   }
 
+  /** The index field that holds code (see IndexSchema.CODE): analysed by {@link #code}. */
+  public static final String CODE_FIELD = "code";
+
   /** The user dictionary shipped with notesearch, on the class path next to this class. */
   public static final String USER_DICTIONARY = "userdict.txt";
 
@@ -94,7 +103,8 @@ public final class NoteAnalyzers {
     UserDictionary dictionary = dictionary(dictionaryText);
     this.fingerprint = fingerprint(dictionaryText, indexDecompound);
     this.indexDecompound = indexDecompound;
-    this.index = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
+    Analyzer prose = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
+    this.index = new PerFieldAnalyzerWrapper(prose, Map.of(CODE_FIELD, code(prose)));
     this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     try {
@@ -234,6 +244,32 @@ public final class NoteAnalyzers {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
+
+  /**
+   * Code: identifiers kept whole and split into their words ({@code getUserById} → {@code
+   * getuserbyid}, {@code get}, {@code user}, {@code by}, {@code id}; {@code MAX_RETRY_COUNT} →
+   * {@code max_retry_count}, {@code max}, {@code retry}, {@code count}), lowercased. Letters and
+   * digits are not split ({@code s3Client} stays {@code s3client}), so {@code s3} and {@code ec2}
+   * remain terms. Hangul in comments is kept as written.
+   */
+  private static Analyzer code(Analyzer prose) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new PatternTokenizer(CODE_TOKEN, 0);
+        int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+        TokenStream stream = new WordDelimiterGraphFilter(tokenizer, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
+        stream = new FlattenGraphFilter(stream);
+        stream = new LowerCaseFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+    };
+  }
+
+  /** Identifiers, numbers and runs of Hangul in code; everything else separates them. */
+  private static final java.util.regex.Pattern CODE_TOKEN =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
   private static Analyzer chain(
       UserDictionary dictionary,

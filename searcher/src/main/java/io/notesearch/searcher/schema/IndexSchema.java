@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "4";
+  public static final String VERSION = "5";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -63,8 +63,11 @@ public final class IndexSchema {
   /** Prose: analysed with offsets in postings so snippets need no re-analysis; stored for snippets. */
   public static final String BODY = "body";
 
-  /** Code blocks: analysed, stored, weighted below prose. */
-  public static final String CODE = "code";
+  /**
+   * Code blocks: identifiers kept whole and split at case changes, underscores and digits
+   * ({@link io.notesearch.searcher.analysis.NoteAnalyzers#CODE_FIELD}), stored, weighted below prose.
+   */
+  public static final String CODE = io.notesearch.searcher.analysis.NoteAnalyzers.CODE_FIELD;
 
   /** Tags as words: analysed, weighted like headings. */
   public static final String TAGS_TEXT = "tags_text";

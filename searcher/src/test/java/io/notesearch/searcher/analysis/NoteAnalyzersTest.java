@@ -111,6 +111,16 @@ class NoteAnalyzersTest {
   }
 
   @Test
+  void codeKeepsIdentifiersWholeAndSplitsThem() {
+    Analyzer code = ANALYZERS.index();
+    List<String> terms = TokenTable.of(code, NoteAnalyzers.CODE_FIELD, "const getUserById = (id) => MAX_RETRY_COUNT + s3Client.send(cmd);")
+        .stream().map(r -> r.substring(0, r.indexOf(' '))).toList();
+    for (String t : List.of("getuserbyid", "get", "user", "by", "id", "max_retry_count", "max", "retry", "count", "s3client.send", "s3client", "send")) {
+      assertTrue(terms.contains(t), t + " in " + terms);
+    }
+  }
+
+  @Test
   void randomTextNeverBreaksTheChains() {
     Random random = new Random(42);
     String alphabet = "EC2가 S3는 node.js C++ HTTP/2 3.11 로드밸런서 람다 #*-_./+()[]<>\"' \n\t가힣ㄱㅎ①😀";

@@ -21,8 +21,13 @@ final class TokenTable {
 
   /** The analyzer's tokens for the text, one {@code term start-end +inc} string each. */
   static List<String> of(Analyzer analyzer, String text) {
+    return of(analyzer, "body", text);
+  }
+
+  /** The analyzer's tokens for the text in a given field. */
+  static List<String> of(Analyzer analyzer, String field, String text) {
     List<String> rows = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
