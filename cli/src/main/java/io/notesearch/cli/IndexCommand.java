@@ -58,7 +58,7 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> roots = folders.stream().map(parent.cwd::resolve).toList();
     IndexReport report;
-    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env))) {
+    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env), full ? IndexMode.FULL : IndexMode.DEFAULT)) {
       try (ProgressBar bar = new ProgressBar(err, parent.tty && !quiet)) {
         report = indexer.index(roots, full ? IndexMode.FULL : IndexMode.DEFAULT, bar);
       }

@@ -82,6 +82,29 @@ class IndexingLifecycleTest {
   }
 
   @Test
+  void aDamagedIndexIsOneLineAndFullRebuildsIt() throws Exception {
+    Path notes = tmp.resolve("notes");
+    Path index = tmp.resolve("index");
+    writeNotes(notes, 5, "셋째");
+    assertEquals(0, CliRun.of("index", "--index", index.toString(), notes.toString()).code());
+    try (Stream<Path> files = Files.list(index)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.write(f, new byte[] {1, 2, 3}); // a damaged commit point
+      }
+    }
+    CliRun search = CliRun.of("search", "--index", index.toString(), "셋째");
+    assertEquals(3, search.code());
+    assertEquals(1, search.err().strip().lines().count(), search.err());
+    assertTrue(search.err().contains("notesearch index --full"), search.err());
+    CliRun update = CliRun.of("index", "--index", index.toString(), notes.toString());
+    assertEquals(3, update.code());
+    assertTrue(update.err().contains("--full"), update.err());
+    CliRun rebuild = CliRun.of("index", "--full", "--index", index.toString(), notes.toString());
+    assertEquals(0, rebuild.code(), rebuild.err());
+    assertEquals(0, CliRun.of("search", "--index", index.toString(), "셋째").code());
+  }
+
+  @Test
   void aSecondWriterIsToldWhichProcessHoldsTheIndex() throws Exception {
     Path index = tmp.resolve("index");
     Path notes = tmp.resolve("notes");

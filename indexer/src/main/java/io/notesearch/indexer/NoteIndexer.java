@@ -116,13 +116,26 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IllegalArgumentException naming the file when the user dictionary is malformed
    */
   public static NoteIndexer open(Path index, UserFiles files) throws NoteIndexException {
+    return open(index, files, IndexMode.DEFAULT);
+  }
+
+  /**
+   * Opens the index at a folder for writing; with {@link IndexMode#FULL}, whatever is there (even a
+   * damaged index) is replaced at the first commit, and kept searchable until then.
+   *
+   * @param index the index folder
+   * @param files the user's analysis files; only the dictionary matters for indexing
+   * @param mode {@link IndexMode#FULL} to start from an empty index
+   * @throws NoteIndexException when the folder cannot be used or another process is writing it
+   */
+  public static NoteIndexer open(Path index, UserFiles files, IndexMode mode) throws NoteIndexException {
     NoteAnalyzers analyzers;
     try {
       analyzers = NoteAnalyzers.with(Glossary.empty(), files.dictionary());
     } catch (IOException e) {
       throw new NoteIndexException("cannot read the user dictionary [" + files.dictionary() + "] (" + e.getMessage() + ")", e);
     }
-    return open(index, analyzers);
+    return open(index, analyzers, Files::readAllBytes, mode);
   }
 
   /**
@@ -138,16 +151,31 @@ public final class NoteIndexer implements AutoCloseable {
 
   /** Opens an index whose notes are read through {@code files} (tests). */
   static NoteIndexer open(Path index, NoteAnalyzers analyzers, FileBytes files) throws NoteIndexException {
+    return open(index, analyzers, files, IndexMode.DEFAULT);
+  }
+
+  static NoteIndexer open(Path index, NoteAnalyzers analyzers, FileBytes files, IndexMode mode) throws NoteIndexException {
     Objects.requireNonNull(index, "index");
     Directory dir = null;
     try {
       Files.createDirectories(index);
       dir = FSDirectory.open(index);
-      IndexWriterConfig config = new IndexWriterConfig(analyzers.index());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(64);
-      config.setCommitOnClose(false);
-      IndexWriter writer = new IndexWriter(dir, config);
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(dir, config(analyzers, mode));
+      } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
+          | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException e) {
+        if (mode != IndexMode.FULL) {
+          throw e;
+        }
+        // Asked to rebuild, and what is there cannot even be read: clear the folder's index files.
+        for (String file : dir.listAll()) {
+          if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+            dir.deleteFile(file);
+          }
+        }
+        writer = new IndexWriter(dir, config(analyzers, mode));
+      }
       // Holding the write lock now: say who holds it, for the next writer's message.
       Files.writeString(index.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
       return new NoteIndexer(index, dir, writer, analyzers.fingerprint(), files);
@@ -158,9 +186,17 @@ public final class NoteIndexer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       close(dir);
       throw new NoteIndexException(
-          "cannot open the index at [" + index + "] for writing (" + e.getMessage()
-              + "); check the folder, or remove it to rebuild", e);
+          "cannot open the index at [" + index + "] for writing (" + e.getMessage().lines().findFirst().orElse("")
+              + "); check the folder is writable, or rebuild it with `notesearch index --full DIR`", e);
     }
+  }
+
+  private static IndexWriterConfig config(NoteAnalyzers analyzers, IndexMode mode) {
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.index());
+    config.setOpenMode(mode == IndexMode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(false);
+    return config;
   }
 
   /** The index folder. */

@@ -138,7 +138,7 @@ public final class NoteSearcher implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeQuietly(dir);
       throw new NoteIndexException(
-          "cannot read the index at [" + index + "] (" + e.getMessage()
+          "cannot read the index at [" + index + "] (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
               + "): rebuild it with `notesearch index --full DIR`", e);
     }
   }
