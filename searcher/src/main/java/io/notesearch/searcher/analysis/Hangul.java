@@ -131,7 +131,7 @@ public final class Hangul {
 
   /** Jamo-level edit distance (a swap of neighbours is one edit), for Korean typo suggestions. */
   public static int jamoDistance(String a, String b) {
-    return damerau(jamo(a), jamo(b));
+    return EditDistance.damerau(jamo(a), jamo(b));
   }
 
   /**
@@ -228,23 +228,5 @@ public final class Hangul {
     return null;
   }
 
-  private static int damerau(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
-  }
+
 }

@@ -1,5 +1,6 @@
 package io.notesearch.searcher.query;
 
+import io.notesearch.searcher.analysis.EditDistance;
 import io.notesearch.searcher.query.QueryNode.FieldName;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -210,7 +211,7 @@ public final class QueryParser {
       }
     }
     for (FieldName f : FieldName.values()) {
-      if (distance(lower, f.label()) <= (f.label().length() <= 4 ? 1 : 2)) {
+      if (EditDistance.damerau(lower, f.label()) <= (f.label().length() <= 4 ? 1 : 2)) {
         throw new QuerySyntaxException("unknown field [" + typed + "]; did you mean [" + f.label() + ":]? known: "
             + Arrays.stream(FieldName.values()).map(FieldName::label).collect(Collectors.joining(", ")));
       }
@@ -323,27 +324,6 @@ public final class QueryParser {
       }
     }
     return out;
-  }
-
-  /** Edit distance counting a swap of neighbours as one edit ({@code tga} → {@code tag}). */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   @Override
