@@ -38,9 +38,4 @@ public final class Main {
             new PrintWriter(System.err, true, StandardCharsets.UTF_8),
             System.getenv()));
   }
-
-  /** Kept for symmetry with tests that run the command in-process. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    return Notesearch.run(args, out, err, env);
-  }
 }

@@ -392,12 +392,6 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
-  /** The analysed query terms, for callers that show what matched. */
-  public List<String> queryTerms(String query) {
-    QueryPlanner.Plan plan = planner.plan(SearchRequest.of(query), false);
-    return plan == null ? List.of() : List.copyOf(plan.terms());
-  }
-
   @Override
   public void close() throws IOException {
     try {
