@@ -3,7 +3,6 @@ package io.notesearch.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
