@@ -96,10 +96,14 @@ public final class NoteIndexer implements AutoCloseable {
   /**
    * Opens (creating if needed) the index at a folder for writing, with the given analysis.
    *
+   * <p>For tools on the class path that compare analysis set-ups: on the module path {@code
+   * NoteAnalyzers} is not exported, and callers use {@link #open(Path, UserFiles)}.
+   *
    * @param index the index folder
    * @param analyzers the analysis chains; searchers must use the same
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
+  @SuppressWarnings("exports") // NoteAnalyzers is exported to this module only; see above
   public static NoteIndexer open(Path index, NoteAnalyzers analyzers) throws NoteIndexException {
     Objects.requireNonNull(index, "index");
     Directory dir = null;

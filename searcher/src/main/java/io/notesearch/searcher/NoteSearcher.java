@@ -115,10 +115,15 @@ public final class NoteSearcher implements AutoCloseable {
   /**
    * Opens the index at a folder with the given analysis (it must be the one the index was built with).
    *
+   * <p>For the indexer and tools on the class path that compare analysis set-ups: on the module path
+   * {@code NoteAnalyzers} is exported to the indexer only, and callers use {@link #open(Path,
+   * UserFiles, Synonyms)}.
+   *
    * @param index the index folder written by the indexer
    * @param analyzers the analysis chains
    * @throws NoteIndexException when there is no readable notesearch index there
    */
+  @SuppressWarnings("exports") // NoteAnalyzers is exported to the indexer only; see above
   public static NoteSearcher open(Path index, NoteAnalyzers analyzers) throws NoteIndexException {
     Objects.requireNonNull(index, "index");
     if (!Files.isDirectory(index)) {
