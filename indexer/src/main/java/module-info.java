@@ -24,6 +24,7 @@ module io.notesearch.indexer {
   requires flexmark.ext.tables;
   requires flexmark.util.ast;
   requires flexmark.util.data;
+  requires flexmark.util.html;
   requires flexmark.util.sequence;
 
   exports io.notesearch.indexer;

@@ -4,6 +4,7 @@ import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.FacetCounter;
+import io.notesearch.searcher.internal.NoteCatalog;
 import io.notesearch.searcher.internal.QueryPlanner;
 import io.notesearch.searcher.internal.Related;
 import io.notesearch.searcher.internal.Snippets;
@@ -59,6 +60,9 @@ public final class NoteSearcher implements AutoCloseable {
   private final Snippets snippets;
   private final Suggester suggester;
   private final NoteAnalyzers analyzers;
+
+  /** The notes of the reader last asked about; volatile because searches on any thread replace it. */
+  private volatile NoteCatalog catalog;
 
   private NoteSearcher(Path indexPath, Directory directory, SearcherManager manager, NoteAnalyzers analyzers) {
     this.indexPath = indexPath;
@@ -368,6 +372,46 @@ public final class NoteSearcher implements AutoCloseable {
         }
         List<ScoreDoc> page = capPerNote(searcher, others.toArray(ScoreDoc[]::new), SearchRequest.of("").withLimit(limit));
         return toHits(searcher, page, plan, true);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot read the index at [" + indexPath + "] (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * How many notes and sections the latest commit holds.
+   *
+   * @throws NoteIndexException when the index cannot be read
+   */
+  public IndexStats stats() throws NoteIndexException {
+    NoteCatalog c = catalog();
+    return new IndexStats(c.notes().size(), c.sections());
+  }
+
+  /**
+   * The paths of the notes in the latest commit, sorted, as {@link Hit#path()} gives them. The
+   * same list instance is returned until the index changes.
+   *
+   * @throws NoteIndexException when the index cannot be read
+   */
+  public List<String> notes() throws NoteIndexException {
+    return catalog().notes();
+  }
+
+  private NoteCatalog catalog() throws NoteIndexException {
+    try {
+      manager.maybeRefresh();
+      IndexSearcher searcher = manager.acquire();
+      try {
+        NoteCatalog c = catalog;
+        if (c == null || !c.isOf(searcher.getIndexReader())) {
+          // Two threads may both list a new commit; both get the same answer, one is kept.
+          c = NoteCatalog.of(searcher.getIndexReader());
+          catalog = c;
+        }
+        return c;
       } finally {
         manager.release(searcher);
       }
