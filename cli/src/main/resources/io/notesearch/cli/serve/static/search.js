@@ -217,7 +217,8 @@
       } else if (body.hits.length === 0) {
         status.textContent = 'no sections match [' + q + ']';
       } else {
-        var text = body.total + (body.total === 1 ? ' section' : ' sections') + ' · ' + body.took_ms + ' ms';
+        var ms = body.took_ms < 10 ? body.took_ms.toFixed(1) : String(Math.round(body.took_ms));
+        var text = body.total + (body.total === 1 ? ' section' : ' sections') + ' · ' + ms + ' ms';
         if (body.rewrite && body.rewrite.reason === 'keyboard_layout') {
           text = 'searched [' + body.rewrite.query + '] instead (typed with the other input mode?) · ' + text;
         } else if (body.rewrite && body.rewrite.reason === 'spelling') {
