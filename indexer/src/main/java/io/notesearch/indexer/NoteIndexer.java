@@ -71,6 +71,7 @@ public final class NoteIndexer implements AutoCloseable {
    * Opens (creating if needed) the index at a folder for writing.
    *
    * @param index the index folder
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
   public static NoteIndexer open(Path index) throws NoteIndexException {
@@ -82,6 +83,7 @@ public final class NoteIndexer implements AutoCloseable {
    *
    * @param index the index folder
    * @param files the user's analysis files; only the dictionary matters for indexing
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    * @throws IllegalArgumentException naming the file when the user dictionary is malformed
    */
@@ -101,6 +103,7 @@ public final class NoteIndexer implements AutoCloseable {
    *
    * @param index the index folder
    * @param analyzers the analysis chains; searchers must use the same
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
   @SuppressWarnings("exports") // NoteAnalyzers is exported to this module only; see above
@@ -127,7 +130,7 @@ public final class NoteIndexer implements AutoCloseable {
     }
   }
 
-  /** The index folder. */
+  /** {@return the index folder} */
   public Path indexPath() {
     return indexPath;
   }

@@ -29,6 +29,7 @@ public final class NoteRenderer {
    * Reads and renders a note file (UTF-8, or legacy Korean CP949).
    *
    * @param file the note
+   * @return the note's title and HTML
    * @throws IOException when the file cannot be read or is not text
    */
   public RenderedNote render(Path file) throws IOException {
@@ -48,6 +49,7 @@ public final class NoteRenderer {
    *
    * @param text the note's Markdown
    * @param file the note's file, for the title when nothing else names the note
+   * @return the note's title and HTML
    */
   public RenderedNote render(String text, Path file) {
     Objects.requireNonNull(text, "text");

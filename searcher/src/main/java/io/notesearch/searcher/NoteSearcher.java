@@ -78,6 +78,7 @@ public final class NoteSearcher implements AutoCloseable {
    * Opens the index at a folder with the standard analysis.
    *
    * @param index the index folder written by the indexer
+   * @return a searcher; close it when done
    * @throws NoteIndexException when there is no readable notesearch index there
    */
   public static NoteSearcher open(Path index) throws NoteIndexException {
@@ -91,6 +92,7 @@ public final class NoteSearcher implements AutoCloseable {
    * @param files the user's glossary and dictionary (the index must have been built with the same
    *     dictionary)
    * @param synonyms which synonyms queries get
+   * @return a searcher; close it when done
    * @throws NoteIndexException when there is no readable notesearch index there, or a user file
    *     cannot be read
    */
@@ -125,6 +127,7 @@ public final class NoteSearcher implements AutoCloseable {
    *
    * @param index the index folder written by the indexer
    * @param analyzers the analysis chains
+   * @return a searcher; close it when done
    * @throws NoteIndexException when there is no readable notesearch index there
    */
   @SuppressWarnings("exports") // NoteAnalyzers is exported to the indexer only; see above
@@ -149,7 +152,7 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
-  /** The folder this searcher reads. */
+  /** {@return the folder this searcher reads} */
   public Path indexPath() {
     return indexPath;
   }
@@ -347,6 +350,7 @@ public final class NoteSearcher implements AutoCloseable {
    * @param path the note's path, as in {@link Hit#path()}
    * @param anchor the section's anchor, or empty for the note's first section
    * @param limit how many sections at most
+   * @return the related sections, most alike first
    * @throws IllegalArgumentException naming the path when no such section is indexed
    * @throws NoteIndexException when the index cannot be read
    */
@@ -383,6 +387,7 @@ public final class NoteSearcher implements AutoCloseable {
   /**
    * How many notes and sections the latest commit holds.
    *
+   * @return the counts
    * @throws NoteIndexException when the index cannot be read
    */
   public IndexStats stats() throws NoteIndexException {
@@ -394,6 +399,7 @@ public final class NoteSearcher implements AutoCloseable {
    * The paths of the notes in the latest commit, sorted, as {@link Hit#path()} gives them. The
    * same list instance is returned until the index changes.
    *
+   * @return the note paths
    * @throws NoteIndexException when the index cannot be read
    */
   public List<String> notes() throws NoteIndexException {
@@ -420,7 +426,11 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
-  /** The analysed query terms, for callers that show what matched. */
+  /**
+   * {@return the analysed terms of a query, for callers that show what matched}
+   *
+   * @param query the query text
+   */
   public List<String> queryTerms(String query) {
     QueryPlanner.Plan plan = planner.plan(SearchRequest.of(query), false);
     return plan == null ? List.of() : List.copyOf(plan.terms());
