@@ -21,7 +21,8 @@
    * compositionend searches at once with the finished text. The same text is never searched twice
    * in a row (browsers differ in whether an input event follows compositionend).
    *
-   * Returns {flush(), forget()}: flush searches now; forget makes the next text count as new.
+   * Returns {flush(), forget()}: flush searches now, if the text changed, and says whether it did;
+   * forget makes the next text count as new.
    */
   function watchQuery(input, onQuery, delayMs) {
     var delay = delayMs == null ? DEBOUNCE_MS : delayMs;
@@ -38,10 +39,12 @@
     function fire() {
       cancel();
       var text = input.value;
-      if (text !== last) {
-        last = text;
-        onQuery(text);
+      if (text === last) {
+        return false;
       }
+      last = text;
+      onQuery(text);
+      return true;
     }
     input.addEventListener('compositionstart', function () {
       composing = true;
@@ -135,6 +138,7 @@
       hits: [],
       facets: null,
       selected: -1,
+      openFirst: false,
       seq: 0,
       inflight: null
     };
@@ -202,6 +206,7 @@
 
     function showError(message) {
       state.hits = [];
+      state.openFirst = false;
       list.replaceChildren();
       status.className = 'status error';
       status.textContent = message;
@@ -233,6 +238,10 @@
       });
       input.setAttribute('aria-expanded', body.hits.length ? 'true' : 'false');
       select(body.hits.length ? 0 : -1);
+      if (state.openFirst) {
+        state.openFirst = false;
+        open(0);
+      }
     }
 
     function renderHit(hit, i) {
@@ -357,8 +366,11 @@
         select((state.selected - 1 + n) % n);
       } else if (e.key === 'Enter') {
         e.preventDefault();
-        watcher.flush();
-        open(state.selected);
+        if (watcher.flush()) {
+          state.openFirst = true; // typed faster than the debounce: open the first hit of this text
+        } else {
+          open(state.selected);
+        }
       } else if (e.key === 'Escape') {
         input.value = '';
         watcher.flush();
