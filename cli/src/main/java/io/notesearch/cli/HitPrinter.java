@@ -77,8 +77,7 @@ final class HitPrinter {
 
   void facets(Format format, SearchResult.Facets facets) {
     if (format == Format.JSON) {
-      out.println("{\"facets\":{\"tags\":" + counts(facets.tags()) + ",\"categories\":" + counts(facets.categories())
-          + ",\"years\":" + counts(facets.years()) + "}}");
+      out.println("{\"facets\":" + HitJson.facets(facets) + "}");
     } else {
       out.println();
       out.println(paint(BOLD, "tags:") + " " + line(facets.tags()));
@@ -92,12 +91,6 @@ final class HitPrinter {
     StringBuilder sb = new StringBuilder();
     counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
     return sb.isEmpty() ? "-" : sb.toString();
-  }
-
-  private static String counts(Map<?, Long> counts) {
-    StringBuilder sb = new StringBuilder("{");
-    counts.forEach((k, v) -> sb.append(sb.length() == 1 ? "" : ",").append(Json.quote(String.valueOf(k))).append(':').append(v));
-    return sb.append('}').toString();
   }
 
   void html(List<Hit> hits) {
@@ -142,20 +135,7 @@ final class HitPrinter {
 
   void json(List<Hit> hits) {
     for (Hit h : hits) {
-      out.println(
-          new Json()
-              .field("path", h.path())
-              .field("line", h.line())
-              .field("title", h.title())
-              .field("headings", h.headings())
-              .field("anchor", h.anchor())
-              .field("score", (double) h.score())
-              .field("snippet", h.snippet().render("**", "**"))
-              .field("tags", h.tags())
-              .field("category", h.category())
-              .field("date", h.date() == null ? null : h.date().toString())
-              .field("matches", h.matches())
-              .end());
+      out.println(HitJson.hit(h));
     }
     out.flush();
   }

@@ -2,16 +2,18 @@ package io.notesearch.cli;
 
 import java.util.List;
 
-/** Minimal JSON writing for the CLI's output: strings, numbers, string arrays. */
-final class Json {
+/** Minimal JSON writing for the CLI's and the HTTP server's output: strings, numbers, string arrays. */
+public final class Json {
   private final StringBuilder out = new StringBuilder();
   private boolean first = true;
 
-  Json() {
+  /** Starts an object. */
+  public Json() {
     out.append('{');
   }
 
-  Json field(String key, String value) {
+  /** Adds a string, or null. */
+  public Json field(String key, String value) {
     key(key);
     if (value == null) {
       out.append("null");
@@ -21,19 +23,22 @@ final class Json {
     return this;
   }
 
-  Json field(String key, long value) {
+  /** Adds an integer. */
+  public Json field(String key, long value) {
     key(key);
     out.append(value);
     return this;
   }
 
-  Json field(String key, double value) {
+  /** Adds a number; NaN and infinities become null. */
+  public Json field(String key, double value) {
     key(key);
     out.append(Double.isFinite(value) ? Double.toString(value) : "null");
     return this;
   }
 
-  Json field(String key, List<String> values) {
+  /** Adds an array of strings. */
+  public Json field(String key, List<String> values) {
     key(key);
     out.append('[');
     for (int i = 0; i < values.size(); i++) {
@@ -46,7 +51,15 @@ final class Json {
     return this;
   }
 
-  String end() {
+  /** Adds a value that is JSON already (an object, an array, {@code null}). */
+  public Json raw(String key, String json) {
+    key(key);
+    out.append(json);
+    return this;
+  }
+
+  /** Closes the object and returns it. */
+  public String end() {
     return out.append('}').toString();
   }
 
@@ -60,7 +73,7 @@ final class Json {
   }
 
   /** A JSON string literal. */
-  static String quote(String s) {
+  public static String quote(String s) {
     Json j = new Json();
     j.out.setLength(0);
     j.string(s);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "notesearch 0.1.0",
     description = "Search your Markdown notes by section, in Korean and English.",
-    subcommands = {IndexCommand.class, SearchCommand.class, EvalCommand.class, GlossaryCommand.class, OpenCommand.class, RelatedCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {IndexCommand.class, SearchCommand.class, EvalCommand.class, GlossaryCommand.class, OpenCommand.class, RelatedCommand.class, DaemonCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 final class Notesearch implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 

@@ -102,7 +102,7 @@ final class SearchCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word + "'");
       }
     }
-    Path location = indexToSearch(err);
+    Path location = indexToSearch(index, parent.env, parent.cwd, err);
     SearchRequest request = SearchRequest.of(String.join(" ", words))
         .withLimit(files ? Math.min(SearchRequest.MAX_LIMIT, limit * SearchRequest.DEFAULT_MAX_PER_NOTE) : limit)
         .withSort(sort)
@@ -158,9 +158,15 @@ final class SearchCommand implements Callable<Integer> {
     return total == 0 ? ExitCodes.NO_HITS : ExitCodes.OK;
   }
 
-  /** The index to search; the bundled sample notes when the user has none yet. */
-  private Path indexToSearch(PrintWriter err) throws NoteIndexException {
-    IndexLocation.Resolved resolved = IndexLocation.resolve(index, parent.env, parent.cwd);
+  /**
+   * The index to search; the bundled sample notes when the user has none yet.
+   *
+   * @param index the {@code --index} option, or null
+   * @param env the environment
+   * @param cwd the folder relative paths are resolved against
+   */
+  static Path indexToSearch(Path index, java.util.Map<String, String> env, Path cwd, PrintWriter err) throws NoteIndexException {
+    IndexLocation.Resolved resolved = IndexLocation.resolve(index, env, cwd);
     if (resolved.explicit() || Files.isDirectory(resolved.path())) {
       return resolved.path();
     }
@@ -173,7 +179,7 @@ final class SearchCommand implements Callable<Integer> {
     err.println("notesearch: no index yet at " + resolved.path()
         + "; searching the bundled sample notes (index yours with: notesearch index ~/notes)");
     Path sample = Path.of(sampleIndex);
-    try (NoteIndexer indexer = NoteIndexer.open(sample, UserConfig.files(parent.env))) {
+    try (NoteIndexer indexer = NoteIndexer.open(sample, UserConfig.files(env))) {
       indexer.index(List.of(Path.of(notes)), IndexMode.DEFAULT);
     } catch (NoteIndexException e) {
       // Another process is refreshing the sample index right now: search the last commit.

@@ -7,6 +7,12 @@ import java.util.Objects;
 /**
  * What one indexing run did.
  *
+ * <pre>{@code
+ * IndexReport report = indexer.index(List.of(notes), IndexMode.DEFAULT);
+ * System.out.println(report.added() + " new, " + report.updated() + " changed in " + report.took().toMillis() + " ms");
+ * report.skipped().forEach(problem -> System.err.println(problem)); // path: reason
+ * }</pre>
+ *
  * @param notes notes in the index's folders after the run (indexed now or unchanged)
  * @param sections sections written in this run
  * @param added notes new to the index

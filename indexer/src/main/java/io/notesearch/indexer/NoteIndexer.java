@@ -101,6 +101,7 @@ public final class NoteIndexer implements AutoCloseable {
    * Opens (creating if needed) the index at a folder for writing.
    *
    * @param index the index folder
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
   public static NoteIndexer open(Path index) throws NoteIndexException {
@@ -112,6 +113,7 @@ public final class NoteIndexer implements AutoCloseable {
    *
    * @param index the index folder
    * @param files the user's analysis files; only the dictionary matters for indexing
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    * @throws IllegalArgumentException naming the file when the user dictionary is malformed
    */
@@ -141,10 +143,15 @@ public final class NoteIndexer implements AutoCloseable {
   /**
    * Opens (creating if needed) the index at a folder for writing, with the given analysis.
    *
+   * <p>For tools on the class path that compare analysis set-ups: on the module path {@code
+   * NoteAnalyzers} is not exported, and callers use {@link #open(Path, UserFiles)}.
+   *
    * @param index the index folder
    * @param analyzers the analysis chains; searchers must use the same
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
+  @SuppressWarnings("exports") // NoteAnalyzers is exported to this module only; see above
   public static NoteIndexer open(Path index, NoteAnalyzers analyzers) throws NoteIndexException {
     return open(index, analyzers, Files::readAllBytes);
   }
@@ -199,7 +206,7 @@ public final class NoteIndexer implements AutoCloseable {
     return config;
   }
 
-  /** The index folder. */
+  /** {@return the index folder} */
   public Path indexPath() {
     return indexPath;
   }

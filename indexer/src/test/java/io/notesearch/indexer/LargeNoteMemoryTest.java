@@ -27,7 +27,7 @@ class LargeNoteMemoryTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process probe =
         new ProcessBuilder(
-                List.of(java, "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                List.of(java, "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC", "-cp", classPath(),
                     LargeNoteProbe.class.getName(), tmp.resolve("large.md").toString(), Integer.toString(NOTE_MB)))
             .redirectErrorStream(true)
             .start();
@@ -37,5 +37,15 @@ class LargeNoteMemoryTest {
     assertTrue(output.contains("parsed " + NOTE_MB + " MB into "), output);
     // The figure the issue asks for, in the build log.
     System.err.println("LargeNoteMemoryTest: " + output.strip());
+  }
+
+  /**
+   * Everything this test JVM loads classes from: surefire puts the module under test on the module
+   * path, so the class path alone lacks it; the child runs it all from the class path.
+   */
+  private static String classPath() {
+    String modules = System.getProperty("jdk.module.path", "");
+    String classes = System.getProperty("java.class.path", "");
+    return modules.isEmpty() ? classes : modules + java.io.File.pathSeparator + classes;
   }
 }

@@ -7,6 +7,15 @@ import java.util.Objects;
 /**
  * One matching section.
  *
+ * <pre>{@code
+ * for (Hit hit : searcher.search(SearchRequest.of("로드 밸런서")).hits()) {
+ *   String where = hit.path() + ":" + hit.line();                      // open the file here
+ *   String link = hit.anchor().isEmpty() ? "" : "#" + hit.anchor();     // or the rendered note here
+ *   String crumbs = hit.title() + " › " + String.join(" › ", hit.headings());
+ *   String html = hit.snippet().render("<mark>", "</mark>");            // escape the text first in real code
+ * }
+ * }</pre>
+ *
  * @param path absolute path of the note file
  * @param line 1-based line where the section starts
  * @param title the note's title

@@ -4,6 +4,7 @@ import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.FacetCounter;
+import io.notesearch.searcher.internal.NoteCatalog;
 import io.notesearch.searcher.internal.QueryPlanner;
 import io.notesearch.searcher.internal.Related;
 import io.notesearch.searcher.internal.Snippets;
@@ -63,6 +64,9 @@ public final class NoteSearcher implements AutoCloseable {
   private final Suggester suggester;
   private final NoteAnalyzers analyzers;
 
+  /** The notes of the reader last asked about; volatile because searches on any thread replace it. */
+  private volatile NoteCatalog catalog;
+
   private NoteSearcher(Path indexPath, Directory directory, SearcherManager manager, NoteAnalyzers analyzers) {
     this.indexPath = indexPath;
     this.directory = directory;
@@ -77,6 +81,7 @@ public final class NoteSearcher implements AutoCloseable {
    * Opens the index at a folder with the standard analysis.
    *
    * @param index the index folder written by the indexer
+   * @return a searcher; close it when done
    * @throws NoteIndexException when there is no readable notesearch index there
    */
   public static NoteSearcher open(Path index) throws NoteIndexException {
@@ -90,6 +95,7 @@ public final class NoteSearcher implements AutoCloseable {
    * @param files the user's glossary and dictionary (the index must have been built with the same
    *     dictionary)
    * @param synonyms which synonyms queries get
+   * @return a searcher; close it when done
    * @throws NoteIndexException when there is no readable notesearch index there, or a user file
    *     cannot be read
    */
@@ -118,10 +124,16 @@ public final class NoteSearcher implements AutoCloseable {
   /**
    * Opens the index at a folder with the given analysis (it must be the one the index was built with).
    *
+   * <p>For the indexer and tools on the class path that compare analysis set-ups: on the module path
+   * {@code NoteAnalyzers} is exported to the indexer only, and callers use {@link #open(Path,
+   * UserFiles, Synonyms)}.
+   *
    * @param index the index folder written by the indexer
    * @param analyzers the analysis chains
+   * @return a searcher; close it when done
    * @throws NoteIndexException when there is no readable notesearch index there
    */
+  @SuppressWarnings("exports") // NoteAnalyzers is exported to the indexer only; see above
   public static NoteSearcher open(Path index, NoteAnalyzers analyzers) throws NoteIndexException {
     Objects.requireNonNull(index, "index");
     if (!Files.isDirectory(index)) {
@@ -143,7 +155,7 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
-  /** The folder this searcher reads. */
+  /** {@return the folder this searcher reads} */
   public Path indexPath() {
     return indexPath;
   }
@@ -359,6 +371,7 @@ public final class NoteSearcher implements AutoCloseable {
    * @param path the note's path, as in {@link Hit#path()}
    * @param anchor the section's anchor, or empty for the note's first section
    * @param limit how many sections at most
+   * @return the related sections, most alike first
    * @throws IllegalArgumentException naming the path when no such section is indexed
    * @throws NoteIndexException when the index cannot be read
    */
@@ -384,6 +397,48 @@ public final class NoteSearcher implements AutoCloseable {
         }
         List<ScoreDoc> page = capPerNote(searcher, others.toArray(ScoreDoc[]::new), SearchRequest.of("").withLimit(limit));
         return toHits(searcher, page, plan, true);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot read the index at [" + indexPath + "] (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * How many notes and sections the latest commit holds.
+   *
+   * @return the counts
+   * @throws NoteIndexException when the index cannot be read
+   */
+  public IndexStats stats() throws NoteIndexException {
+    NoteCatalog c = catalog();
+    return new IndexStats(c.notes().size(), c.sections());
+  }
+
+  /**
+   * The paths of the notes in the latest commit, sorted, as {@link Hit#path()} gives them. The
+   * same list instance is returned until the index changes.
+   *
+   * @return the note paths
+   * @throws NoteIndexException when the index cannot be read
+   */
+  public List<String> notes() throws NoteIndexException {
+    return catalog().notes();
+  }
+
+  private NoteCatalog catalog() throws NoteIndexException {
+    try {
+      manager.maybeRefresh();
+      IndexSearcher searcher = manager.acquire();
+      try {
+        NoteCatalog c = catalog;
+        if (c == null || !c.isOf(searcher.getIndexReader())) {
+          // Two threads may both list a new commit; both get the same answer, one is kept.
+          c = NoteCatalog.of(searcher.getIndexReader());
+          catalog = c;
+        }
+        return c;
       } finally {
         manager.release(searcher);
       }

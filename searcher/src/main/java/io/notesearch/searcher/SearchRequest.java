@@ -87,65 +87,111 @@ public record SearchRequest(
    * A request for the given text with every other setting at its default.
    *
    * @param query the query text
+   * @return the request
    */
   public static SearchRequest of(String query) {
     return new SearchRequest(
         query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false);
   }
 
-  /** This request with hits in another order. */
+  /**
+   * {@return this request with hits in another order}
+   *
+   * @param sort the order of hits
+   */
   public SearchRequest withSort(Sort sort) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request with or without facet counts. */
+  /**
+   * {@return this request with or without facet counts}
+   *
+   * @param facets whether to count matching sections by tag, category and year
+   */
   public SearchRequest withFacets(boolean facets) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request with other query text. */
+  /**
+   * {@return this request with other query text}
+   *
+   * @param query the query text
+   */
   public SearchRequest withQuery(String query) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request returning at most {@code limit} hits. */
+  /**
+   * {@return this request returning at most {@code limit} hits}
+   *
+   * @param limit hits per page, 1 to {@value #MAX_LIMIT}
+   */
   public SearchRequest withLimit(int limit) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request skipping the first {@code offset} hits. */
+  /**
+   * {@return this request skipping the first {@code offset} hits}
+   *
+   * @param offset hits to skip, for paging
+   */
   public SearchRequest withOffset(int offset) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request restricted to notes that also have {@code tag}. */
+  /**
+   * {@return this request restricted to notes that also have {@code tag}}
+   *
+   * @param tag a tag (case-insensitive)
+   */
   public SearchRequest withTag(String tag) {
     List<String> more = new java.util.ArrayList<>(tags);
     more.add(tag);
     return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request restricted to one category. */
+  /**
+   * {@return this request restricted to one category}
+   *
+   * @param category the category (case-insensitive), or empty for any
+   */
   public SearchRequest withCategory(String category) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request restricted to notes dated in {@code [from, to]}; either may be null. */
+  /**
+   * {@return this request restricted to notes dated in {@code [from, to]}}
+   *
+   * @param from the first day, or null for no lower bound
+   * @param to the last day, or null for no upper bound
+   */
   public SearchRequest withDates(LocalDate from, LocalDate to) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request searching drafts too, or not. */
+  /**
+   * {@return this request searching drafts too, or not}
+   *
+   * @param drafts whether notes marked {@code draft: true} are searched
+   */
   public SearchRequest withDrafts(boolean drafts) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request with or without snippets. */
+  /**
+   * {@return this request with or without snippets}
+   *
+   * @param highlight whether hits carry snippets
+   */
   public SearchRequest withHighlight(boolean highlight) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }
 
-  /** This request allowing up to {@code maxPerNote} sections of one note. */
+  /**
+   * {@return this request allowing up to {@code maxPerNote} sections of one note}
+   *
+   * @param maxPerNote sections of one note at most, >= 1
+   */
   public SearchRequest withMaxPerNote(int maxPerNote) {
     return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
   }

@@ -10,6 +10,14 @@ import java.util.Objects;
 /**
  * The answer to one {@link SearchRequest}.
  *
+ * <pre>{@code
+ * SearchResult result = searcher.search(SearchRequest.of("fkaek").withFacets(true));
+ * if (result.rewrite().reason() == SearchResult.Reason.KEYBOARD_LAYOUT) {
+ *   System.out.println("searched " + result.rewrite().query() + " instead");  // 람다
+ * }
+ * System.out.println(result.total() + " sections in " + result.took().toMillis() + " ms; tags " + result.facets().tags());
+ * }</pre>
+ *
  * @param hits the page of hits asked for, best first
  * @param total how many sections matched (before the per-note cap and paging)
  * @param matching how the query words had to match to find these hits
@@ -20,7 +28,8 @@ import java.util.Objects;
 public record SearchResult(List<Hit> hits, long total, Matching matching, Duration took, Rewrite rewrite, Facets facets) {
 
   /**
-   * Matching sections counted by value, most first.
+   * Matching sections counted by value, most first: {@code result.facets().tags()} is, for instance,
+   * {@code {aws=49, lambda=26}}.
    *
    * @param tags by tag (lowercase)
    * @param categories by category (lowercase)

@@ -6,6 +6,14 @@ import java.util.Objects;
 /**
  * The best passage of a section, with the ranges that matched the query.
  *
+ * <pre>{@code
+ * Snippet s = hit.snippet();
+ * String terminal = s.render("\u001b[1;31m", "\u001b[0m");
+ * for (Snippet.Mark m : s.marks()) {
+ *   System.out.println("matched: " + s.text().substring(m.start(), m.end()));
+ * }
+ * }</pre>
+ *
  * @param text the passage, on one line
  * @param marks matched ranges in {@code text}, in order and not overlapping
  */
@@ -37,7 +45,7 @@ public record Snippet(String text, List<Mark> marks) {
     }
   }
 
-  /** An empty snippet. */
+  /** {@return an empty snippet} */
   public static Snippet empty() {
     return new Snippet("", List.of());
   }
@@ -47,6 +55,7 @@ public record Snippet(String text, List<Mark> marks) {
    *
    * @param open what goes before a mark
    * @param close what goes after a mark
+   * @return the text with its marks wrapped
    */
   public String render(String open, String close) {
     StringBuilder out = new StringBuilder(text.length() + marks.size() * 8);

@@ -1,6 +1,12 @@
 package io.notesearch.searcher;
 
-/** Which synonyms a searcher applies to queries. */
+/**
+ * Which synonyms a searcher applies to queries.
+ *
+ * <pre>{@code
+ * NoteSearcher plain = NoteSearcher.open(index, UserFiles.NONE, Synonyms.NONE); // 람다 no longer finds Lambda
+ * }</pre>
+ */
 public enum Synonyms {
   /** The shipped glossary, the user's glossary file and the pairs mined from the indexed notes. */
   GLOSSARY_AND_MINED,

@@ -1,0 +1,33 @@
+/**
+ * Writes Markdown notes into a notesearch index, one Lucene document per section.
+ *
+ * <p>The API is the package {@link io.notesearch.indexer}: open a {@link
+ * io.notesearch.indexer.NoteIndexer} on an index folder and index notes folders with it. The
+ * Markdown parser is internal.
+ *
+ * <pre>{@code
+ * module my.app {
+ *   requires io.notesearch.indexer; // reads io.notesearch.searcher too
+ * }
+ * }</pre>
+ */
+// "requires-automatic": flexmark has no module descriptor (see below); requiring it by name is the only way.
+@SuppressWarnings("requires-automatic")
+module io.notesearch.indexer {
+  // NoteIndexException and UserFiles appear in this module's API.
+  requires transitive io.notesearch.searcher;
+  requires org.apache.lucene.core;
+  requires org.yaml.snakeyaml;
+  // flexmark ships no module descriptors and no Automatic-Module-Name: these names come from the
+  // jar file names (flexmark-0.64.8.jar → flexmark), as the module system derives them.
+  requires flexmark;
+  requires flexmark.ext.footnotes;
+  requires flexmark.ext.tables;
+  requires flexmark.ext.wikilink;
+  requires flexmark.util.ast;
+  requires flexmark.util.data;
+  requires flexmark.util.html;
+  requires flexmark.util.sequence;
+
+  exports io.notesearch.indexer;
+}
