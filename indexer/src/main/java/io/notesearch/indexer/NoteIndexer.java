@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -331,8 +332,15 @@ public final class NoteIndexer implements AutoCloseable {
    */
   private Parsed read(Path file, String knownHash) throws Skip {
     byte[] content;
+    String stamp;
     try {
-      long size = Files.size(file);
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      long size = attributes.size();
+      // Same size and modification time as when indexed: unchanged, without reading the file.
+      stamp = "@" + size + ":" + attributes.lastModifiedTime().toInstant();
+      if (knownHash != null && knownHash.endsWith(stamp)) {
+        return new Parsed(null, knownHash, 0, null);
+      }
       if (size > MAX_NOTE_BYTES) {
         throw new Skip("too large (" + size / (1 << 20) + " MB; notes over " + MAX_NOTE_BYTES / (1 << 20) + " MB are skipped)");
       }
@@ -343,10 +351,11 @@ public final class NoteIndexer implements AutoCloseable {
     if (content.length == 0 || isBlank(content)) {
       throw new Skip("empty file; skipped");
     }
-    String hash = hash(content);
-    if (hash.equals(knownHash)) {
-      return new Parsed(null, hash, 0, null);
+    String contentHash = hash(content);
+    if (knownHash != null && knownHash.startsWith(contentHash + "@")) {
+      return new Parsed(null, knownHash, 0, null); // touched, not changed
     }
+    String hash = contentHash + stamp;
     TextDecoder.Decoded decoded;
     try {
       decoded = TextDecoder.decode(content);
@@ -546,23 +555,37 @@ public final class NoteIndexer implements AutoCloseable {
     return out;
   }
 
-  /** Path → content hash of every note in the last commit. */
+  /**
+   * Path → content hash and file stamp of every note in the last commit, read from one section per
+   * note (the path's first live document), not from every section.
+   */
   private Map<String, String> knownHashes() throws IOException {
     Map<String, String> out = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
+        org.apache.lucene.index.Terms paths = leaf.reader().terms(IndexSchema.PATH);
+        if (paths == null) {
+          continue;
+        }
         StoredFields stored = leaf.reader().storedFields();
         Bits live = leaf.reader().getLiveDocs();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live == null || live.get(doc)) {
-            Document d = stored.document(doc, KEY_FIELDS);
-            out.putIfAbsent(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
+        org.apache.lucene.index.TermsEnum te = paths.iterator();
+        org.apache.lucene.index.PostingsEnum postings = null;
+        for (org.apache.lucene.util.BytesRef term = te.next(); term != null; term = te.next()) {
+          postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+          for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live == null || live.get(doc)) {
+              Document d = stored.document(doc, KEY_FIELDS);
+              out.putIfAbsent(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
+              break;
+            }
           }
         }
       }
     }
     return out;
   }
+
 
   private static boolean isUnder(String path, List<Path> folders) {
     Path p = Path.of(path);

@@ -45,7 +45,10 @@ public final class IndexSchema {
    */
   public static final String PATH = "path";
 
-  /** Content hash of the note file: stored, read once per run to skip unchanged notes. */
+  /**
+   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}):
+   * stored, read once per run to skip unchanged notes, most without reading them.
+   */
   public static final String NOTE_HASH = "note_hash";
 
   /** Note title: analysed, stored; weighted above body text. */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One section of a note, as the indexer hands it to the index: the unit that search ranks.
  *
  * @param path absolute path of the note file
- * @param noteHash content hash of the whole note file, for incremental indexing
+ * @param noteHash content hash (and file stamp) of the whole note file, for incremental indexing
  * @param title the note's title (front matter, first heading, or file name)
  * @param headings heading path of this section, outermost first; empty for the text before the
  *     first heading
