@@ -15,8 +15,27 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "notesearch 0.1.0",
     description = "Search your Markdown notes by section, in Korean and English.",
-    subcommands = {IndexCommand.class, SearchCommand.class, EvalCommand.class, GlossaryCommand.class, OpenCommand.class, RelatedCommand.class, DaemonCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    // Subcommands are added in run(): building picocli's model of all of them costs ~100 ms at
+    // every start, so a command line that names one gets only that one.
+    subcommands = {})
 final class Notesearch implements Runnable {
+  /** Every subcommand, by name, in the order help lists them. */
+  private static final Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, java.util.function.Supplier<Object>> commands() {
+    Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("index", IndexCommand::new);
+    m.put("search", SearchCommand::new);
+    m.put("open", OpenCommand::new);
+    m.put("related", RelatedCommand::new);
+    m.put("glossary", GlossaryCommand::new);
+    m.put("daemon", DaemonCommand::new);
+    m.put("serve", ServeCommand::new);
+    m.put("eval", EvalCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   /** Environment of this run (tests pass their own). */
@@ -58,6 +77,12 @@ final class Notesearch implements Runnable {
   /** Runs the command line in a given context (the daemon runs its clients' commands this way). */
   static int run(String[] args, PrintWriter out, PrintWriter err, Notesearch context) {
     CommandLine cmd = new CommandLine(context);
+    String named = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help") ? args[0] : null;
+    COMMANDS.forEach((name, command) -> {
+      if (named == null || named.equals(name)) {
+        cmd.addSubcommand(name, command.get());
+      }
+    });
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -175,6 +175,29 @@ class NoteIndexerTest {
   }
 
   @Test
+  void anIndexFromAnotherVersionIsRefusedWithTheFix() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("a.md"), "# 노트\n\nEC2.\n");
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(index);
+        org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+      w.setLiveCommitData(java.util.Map.of(io.notesearch.searcher.schema.IndexSchema.VERSION_KEY, "0").entrySet());
+      w.commit();
+    }
+    NoteIndexException e = assertThrows(NoteIndexException.class, () -> NoteSearcher.open(index));
+    assertTrue(e.getMessage().contains("older version of notesearch") && e.getMessage().contains("index --full"), e.getMessage());
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      assertTrue(indexer.index(List.of(notes), IndexMode.DEFAULT).rebuilt(), "the next run rebuilds by itself");
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      assertEquals(1, searcher.search(SearchRequest.of("EC2")).hits().size());
+    }
+  }
+
+  @Test
   void aSecondWriterIsRefusedWithAClearMessage() throws IOException {
     Path index = tmp.resolve("index");
     try (NoteIndexer first = NoteIndexer.open(index)) {

@@ -143,7 +143,16 @@ public final class NoteSearcher implements AutoCloseable {
     try {
       dir = FSDirectory.open(index);
       SearcherManager manager = new SearcherManager(dir, null);
+      String version = schemaVersion(manager);
+      if (!IndexSchema.VERSION.equals(version)) {
+        manager.close();
+        dir.close();
+        throw new NoteIndexException("the index at [" + index + "] was written by " + (version == null ? "another" : "an older")
+            + " version of notesearch: rebuild it with `notesearch index --full DIR`", null);
+      }
       return new NoteSearcher(index, dir, manager, analyzers);
+    } catch (NoteIndexException e) {
+      throw e;
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
       throw new NoteIndexException("no index at [" + index + "]: run `notesearch index DIR` first", e);
@@ -152,6 +161,16 @@ public final class NoteSearcher implements AutoCloseable {
       throw new NoteIndexException(
           "cannot read the index at [" + index + "] (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
               + "): rebuild it with `notesearch index --full DIR`", e);
+    }
+  }
+
+  /** The notesearch index format version in the last commit, or null when it has none. */
+  private static String schemaVersion(SearcherManager manager) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(IndexSchema.VERSION_KEY);
+    } finally {
+      manager.release(searcher);
     }
   }
 
