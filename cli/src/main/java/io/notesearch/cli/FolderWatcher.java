@@ -95,7 +95,7 @@ final class FolderWatcher implements AutoCloseable {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        if (!dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"))) {
+        if (!dir.equals(root) && (name.startsWith(".") || name.equals("node_modules")) || hiddenBelowWatchedRoot(dir)) {
           return FileVisitResult.SKIP_SUBTREE;
         }
         keys.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
@@ -103,6 +103,21 @@ final class FolderWatcher implements AutoCloseable {
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  /** A new folder created inside a hidden folder or node_modules of a watched root is not watched. */
+  private boolean hiddenBelowWatchedRoot(Path dir) {
+    for (Path root : roots) {
+      if (dir.startsWith(root) && !dir.equals(root)) {
+        for (Path part : root.relativize(dir)) {
+          String name = part.toString();
+          if (name.startsWith(".") || name.equals("node_modules")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @Override

@@ -94,7 +94,9 @@ final class IndexCommand implements Callable<Integer> {
         if (changed.isEmpty()) {
           return ExitCodes.OK;
         }
-        IndexReport r = indexer.update(roots, changed);
+        // Events were lost (the watcher handed over a whole root): compare everything, deletions too.
+        boolean overflow = changed.stream().anyMatch(roots::contains);
+        IndexReport r = overflow ? indexer.index(roots, IndexMode.DEFAULT) : indexer.update(roots, changed);
         if (!quiet) {
           out.printf(java.util.Locale.ROOT, "%s updated %d notes (%d new, %d changed, %d removed) in %.2f s%n",
               java.time.LocalTime.now().withNano(0), r.notes(), r.added(), r.updated(), r.deleted(), r.took().toNanos() / 1e9);

@@ -171,8 +171,9 @@ public final class NoteIndexer implements AutoCloseable {
       IndexWriter writer;
       try {
         writer = new IndexWriter(dir, config(analyzers, mode));
-      } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
-          | org.apache.lucene.index.IndexFormatTooNewException | java.io.EOFException e) {
+      } catch (LockObtainFailedException e) {
+        throw e;
+      } catch (IOException e) {
         if (mode != IndexMode.FULL) {
           throw e;
         }
@@ -194,7 +195,7 @@ public final class NoteIndexer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       close(dir);
       throw new NoteIndexException(
-          "cannot open the index at [" + index + "] for writing (" + e.getMessage().lines().findFirst().orElse("")
+          "cannot open the index at [" + index + "] for writing (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
               + "); check the folder is writable, or rebuild it with `notesearch index --full DIR`", e);
     }
   }
@@ -352,9 +353,8 @@ public final class NoteIndexer implements AutoCloseable {
       throw new Skip("empty file; skipped");
     }
     String contentHash = hash(content);
-    if (knownHash != null && knownHash.startsWith(contentHash + "@")) {
-      return new Parsed(null, knownHash, 0, null); // touched, not changed
-    }
+    // Same content with a new stamp (touched, checked out, copied): written again below so that the
+    // stored stamp matches and later runs skip the file without reading it.
     String hash = contentHash + stamp;
     TextDecoder.Decoded decoded;
     try {
@@ -393,7 +393,7 @@ public final class NoteIndexer implements AutoCloseable {
     Set<Path> files = new java.util.LinkedHashSet<>();
     for (Path p : changed) {
       Path path = p.toAbsolutePath().normalize();
-      if (!isUnder(path.toString(), folders)) {
+      if (!isUnder(path.toString(), folders) || isSkippedFolder(path, folders)) {
         continue;
       }
       if (Files.isDirectory(path)) {
@@ -586,6 +586,22 @@ public final class NoteIndexer implements AutoCloseable {
     return out;
   }
 
+
+  /** Whether a path lies in a hidden folder or node_modules below its root (never indexed). */
+  private static boolean isSkippedFolder(Path path, List<Path> folders) {
+    for (Path root : folders) {
+      if (path.startsWith(root)) {
+        Path relative = root.relativize(path);
+        for (int i = 0; i < relative.getNameCount() - (Files.isDirectory(path) ? 0 : 1); i++) {
+          String name = relative.getName(i).toString();
+          if (name.startsWith(".") || name.equals("node_modules")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
 
   private static boolean isUnder(String path, List<Path> folders) {
     Path p = Path.of(path);

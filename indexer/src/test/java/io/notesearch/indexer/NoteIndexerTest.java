@@ -116,6 +116,13 @@ class NoteIndexerTest {
       IndexReport changed = indexer.index(List.of(notes), IndexMode.DEFAULT);
       assertEquals(List.of(1, 1, 0, 2), List.of(changed.added(), changed.updated(), changed.unchanged(), changed.deleted()), changed.toString());
 
+      // Touched without a change: written once more to store the new stamp, then skipped unread.
+      Files.setLastModifiedTime(notes.resolve("c-moved.md"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+      IndexReport touched = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(List.of(0, 1, 1), List.of(touched.added(), touched.updated(), touched.unchanged()), touched.toString());
+      IndexReport settled = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(List.of(0, 0, 2), List.of(settled.added(), settled.updated(), settled.unchanged()), settled.toString());
+
       IndexReport full = indexer.index(List.of(notes), IndexMode.FULL);
       assertTrue(full.rebuilt());
       assertEquals(2, full.added());

@@ -252,7 +252,7 @@ public final class NoteSearcher implements AutoCloseable {
     if (plan == null) {
       return null;
     }
-    int window = Math.min(10_000, (request.offset() + request.limit()) * (request.maxPerNote() + 4) + 20);
+    int window = (int) Math.min(10_000L, ((long) request.offset() + request.limit()) * (Math.min(request.maxPerNote(), 1000) + 4L) + 20);
     TopDocs top = run(searcher, plan, window, request.sort());
     if (top.totalHits.value() > 0 || !QueryPlanner.isPlainWords(request)) {
       return new Attempt(plan, top, true);
