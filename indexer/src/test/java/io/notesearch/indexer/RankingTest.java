@@ -92,6 +92,24 @@ class RankingTest {
   }
 
   @Test
+  void longNotesDoNotStarveThePage() throws IOException {
+    StringBuilder big = new StringBuilder("# 큰 노트\n\n");
+    for (int i = 0; i < 200; i++) {
+      big.append("## 캐시 ").append(i).append("\n\n캐시 캐시 캐시 캐시 캐시 ").append(i).append("\n\n");
+    }
+    String[] files = new String[2 + 2 * 12];
+    files[0] = "big.md";
+    files[1] = big.toString();
+    for (int i = 0; i < 12; i++) {
+      files[2 + 2 * i] = "small-" + i + ".md";
+      files[3 + 2 * i] = "# 작은 노트 " + i + "\n\n캐시 한 번.\n";
+    }
+    List<Hit> hits = search("캐시", files);
+    assertEquals(10, hits.size(), "a full page although one note has 200 matching sections");
+    assertEquals(3, hits.stream().filter(h -> name(h).equals("big.md")).count());
+  }
+
+  @Test
   void particlesDoNotStopAMatch() throws IOException {
     List<Hit> hits = search("EC2가 ELB를 거치면", "a.md", "# 구성\n\nEC2 앞에 ELB를 둔다.\n");
     assertEquals(1, hits.size());

@@ -222,6 +222,15 @@ public final class NoteSearcher implements AutoCloseable {
               Duration.ofNanos(System.nanoTime() - started), SearchResult.Rewrite.NONE, SearchResult.Facets.NONE);
         }
         List<ScoreDoc> page = capPerNote(searcher, attempt.top().scoreDocs, request);
+        // A few long notes can fill the window with sections the cap drops: look further down.
+        for (int window = attempt.top().scoreDocs.length * 4;
+            page.size() < request.limit() && attempt.top().scoreDocs.length < attempt.total()
+                && attempt.top().scoreDocs.length < MAX_WINDOW;
+            window *= 4) {
+          attempt = new Attempt(attempt.plan(), run(searcher, attempt.plan(), Math.min(window, MAX_WINDOW), request.sort()),
+              attempt.allWords());
+          page = capPerNote(searcher, attempt.top().scoreDocs, request);
+        }
         List<Hit> hits = toHits(searcher, page, attempt.plan(), request.highlight());
         SearchResult.Facets facets = request.facets()
             ? FacetCounter.count(searcher, attempt.plan().candidates())
@@ -252,7 +261,7 @@ public final class NoteSearcher implements AutoCloseable {
     if (plan == null) {
       return null;
     }
-    int window = (int) Math.min(10_000L, ((long) request.offset() + request.limit()) * (Math.min(request.maxPerNote(), 1000) + 4L) + 20);
+    int window = (int) Math.min(MAX_WINDOW, ((long) request.offset() + request.limit()) * (Math.min(request.maxPerNote(), 1000) + 4L) + 20);
     TopDocs top = run(searcher, plan, window, request.sort());
     if (top.totalHits.value() > 0 || !QueryPlanner.isPlainWords(request)) {
       return new Attempt(plan, top, true);
@@ -290,6 +299,9 @@ public final class NoteSearcher implements AutoCloseable {
 
   /** At most this many hits and a query may have been mistyped: only then are other readings tried. */
   private static final int FEW_HITS = 3;
+
+  /** The most hits collected for one page, however many sections one note contributes. */
+  private static final int MAX_WINDOW = 10_000;
 
   /** How many of the best candidates the ranking boosts reorder. */
   private static final int RESCORE_WINDOW = 200;
