@@ -192,13 +192,14 @@ public final class NoteSearcher implements AutoCloseable {
       manager.maybeRefresh();
       IndexSearcher searcher = manager.acquire();
       try {
-        Attempt attempt = attempt(searcher, request);
+        boolean plainWords = QueryPlanner.isPlainWords(request);
+        Attempt attempt = attempt(searcher, request, plainWords);
         SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-        if (attempt != null && attempt.total() <= FEW_HITS && QueryPlanner.isPlainWords(request)) {
+        if (attempt != null && attempt.total() <= FEW_HITS && plainWords) {
           // Typed with the wrong input mode? Searched the other way, it finds far more.
           String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
           if (looksTyped(switched)) {
-            Attempt other = attempt(searcher, request.withQuery(switched));
+            Attempt other = attempt(searcher, request.withQuery(switched), true);
             long typed = attempt.allWords() ? attempt.total() : 0;
             if (other != null && other.allWords() && other.total() > 0 && (typed == 0 || other.total() > 4 * typed)) {
               attempt = other;
@@ -209,7 +210,7 @@ public final class NoteSearcher implements AutoCloseable {
             // Not every word is in the index: a misspelling? Corrected, every word may match.
             String corrected = suggester.correct(searcher.getIndexReader(), QueryPlanner.clean(request.query()));
             if (corrected != null) {
-              Attempt fixed = attempt(searcher, request.withQuery(corrected));
+              Attempt fixed = attempt(searcher, request.withQuery(corrected), true);
               if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
                 attempt = fixed;
                 rewrite = new SearchResult.Rewrite(SearchResult.Reason.SPELLING, corrected);
@@ -256,14 +257,14 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
-  private Attempt attempt(IndexSearcher searcher, SearchRequest request) throws IOException {
+  private Attempt attempt(IndexSearcher searcher, SearchRequest request, boolean plainWords) throws IOException {
     QueryPlanner.Plan plan = planner.plan(request, true);
     if (plan == null) {
       return null;
     }
     int window = (int) Math.min(MAX_WINDOW, ((long) request.offset() + request.limit()) * (Math.min(request.maxPerNote(), 1000) + 4L) + 20);
     TopDocs top = run(searcher, plan, window, request.sort());
-    if (top.totalHits.value() > 0 || !QueryPlanner.isPlainWords(request)) {
+    if (top.totalHits.value() > 0 || !plainWords) {
       return new Attempt(plan, top, true);
     }
     QueryPlanner.Plan any = planner.plan(request, false);

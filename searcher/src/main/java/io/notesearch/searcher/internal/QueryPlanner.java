@@ -72,10 +72,16 @@ public final class QueryPlanner {
     this.analyzers = analyzers;
   }
 
-  /** A query ready to run: what must match, and what only ranks. */
-  public record Plan(Query match, Query rank, Query filter, Query highlight, Set<String> terms) {
-    // highlight: the same words and synonym paths as match, on the body field only, every word
-    // optional; with weighted matches, a multi-word synonym is marked only where all its words are.
+  /**
+   * A query ready to run.
+   *
+   * @param match what a section must match
+   * @param rank boosts that only reorder the best candidates (phrases, exact compounds), or null
+   * @param filter drafts, tags, category and dates, or null
+   * @param highlight the same words and synonym paths as match on the body field, every word
+   *     optional; with weighted matches a multi-word synonym is marked only where all its words are
+   */
+  public record Plan(Query match, Query rank, Query filter, Query highlight) {
     /** What finds the candidates: match restricted by filter, without the ranking boosts. */
     public Query candidates() {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);
@@ -135,7 +141,7 @@ public final class QueryPlanner {
     build.highlight.forEach(q -> highlight.add(q, Occur.SHOULD));
     BooleanQuery.Builder rank = new BooleanQuery.Builder();
     build.rank.forEach(q -> rank.add(q, Occur.SHOULD));
-    return new Plan(match, build.rank.isEmpty() ? null : rank.build(), filter(request), highlight.build(), build.terms);
+    return new Plan(match, build.rank.isEmpty() ? null : rank.build(), filter(request), highlight.build());
   }
 
   /**
@@ -156,7 +162,6 @@ public final class QueryPlanner {
     private final boolean allWords;
     final List<Query> rank = new ArrayList<>();
     final List<Query> highlight = new ArrayList<>();
-    final Set<String> terms = new LinkedHashSet<>();
 
     Build(boolean allWords) {
       this.allWords = allWords;
@@ -220,16 +225,14 @@ public final class QueryPlanner {
       if (match == null) {
         // Only verbs, adverbs or stop words ("안 됨"): require them after all.
         match = every.createBooleanQuery("_", text, occur);
-      } else if (!terms(analyzers.queryContent(), text).equals(terms(analyzers.query(), text))) {
+      } else if (!match.equals(every.createBooleanQuery("_", text, occur))) {
         // Verbs or adverbs were left out of what must match: they still count for ranking.
         optional = every.createBooleanQuery("_", text, Occur.SHOULD);
       }
       if (match == null) {
         return null;
       }
-      Set<String> words = terms(analyzers.query(), text);
-      terms.addAll(words);
-      Query boosts = rank(text, words, optional);
+      Query boosts = rank(text, optional);
       if (boosts != null) {
         rank.add(boosts);
       }
@@ -253,7 +256,6 @@ public final class QueryPlanner {
           }
         }
       }
-      terms.addAll(terms(analyzers.queryPlain(), text));
       return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, 0.1f);
     }
 
@@ -317,7 +319,6 @@ public final class QueryPlanner {
           alternatives.add(q);
         }
       }
-      terms.addAll(terms(analyzers.query(), value));
       return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
     }
 
@@ -345,7 +346,7 @@ public final class QueryPlanner {
     return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
   }
 
-  private Query rank(String text, Set<String> terms, Query optional) {
+  private Query rank(String text, Query optional) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     QueryBuilder phrases = new QueryBuilder(analyzers.queryPlain());
     int clauses = 0;
@@ -355,7 +356,8 @@ public final class QueryPlanner {
       b.add(new BoostQuery(optional, OPTIONAL_BOOST), Occur.SHOULD);
       clauses++;
     }
-    if (terms.size() > 1) {
+    Set<String> plain = terms(analyzers.queryPlain(), text);
+    if (plain.size() > 1) {
       // The words as typed, in order, count most; the same words near each other count a little.
       for (Map.Entry<String, Float> e : PHRASE_BOOSTS.entrySet()) {
         Query exact = phrases.createPhraseQuery(e.getKey(), text, 0);
@@ -367,7 +369,6 @@ public final class QueryPlanner {
         }
       }
     }
-    Set<String> plain = terms(analyzers.queryPlain(), text);
     for (String compound : terms(analyzers.compounds(), text)) {
       if (!plain.contains(compound)) {
         // The user typed a compound that the query was split into parts for; reward the exact form.

@@ -42,6 +42,6 @@ public final class Related {
     }
     Query notDrafts = new TermQuery(new Term(IndexSchema.DRAFT, "false"));
     Query filter = new BooleanQuery.Builder().add(notDrafts, Occur.FILTER).build();
-    return new QueryPlanner.Plan(like, null, filter, like, Set.of());
+    return new QueryPlanner.Plan(like, null, filter, like);
   }
 }

@@ -165,20 +165,11 @@ public final class IndexSchema {
   }
 
   /**
-   * Builds the Lucene document for a section.
-   *
-   * @param section the section; its note's fields are repeated on every section
-   */
-  public static Document toDocument(SectionRecord section) {
-    return toDocument(section, null);
-  }
-
-  /**
    * Builds the Lucene document for a section, with the note's fields analysed once for all its
    * sections.
    *
    * @param section the section
-   * @param note the note's fields, analysed; null to let the index analyse them again
+   * @param note the note's fields, analysed once for all its sections
    */
   public static Document toDocument(SectionRecord section, NoteFields note) {
     Document doc = new Document();
@@ -186,12 +177,8 @@ public final class IndexSchema {
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
     doc.add(new SortedDocValuesField(PATH, new BytesRef(section.path())));
     doc.add(new StoredField(NOTE_HASH, section.noteHash()));
-    if (note == null) {
-      doc.add(new TextField(TITLE, section.title(), Field.Store.YES));
-    } else {
-      doc.add(new TextField(TITLE, note.title()));
-      doc.add(new StoredField(TITLE, section.title()));
-    }
+    doc.add(new TextField(TITLE, note.title()));
+    doc.add(new StoredField(TITLE, section.title()));
     String own = section.headings().isEmpty() ? "" : section.headings().getLast();
     doc.add(new TextField(HEADING, own, Field.Store.NO));
     if (section.headings().size() > 1) {
@@ -204,10 +191,10 @@ public final class IndexSchema {
     if (!section.code().isEmpty()) {
       doc.add(new TextField(CODE, section.code(), Field.Store.YES));
     }
-    List<TokenStream> tagTokens = note == null ? null : note.tags();
+    List<TokenStream> tagTokens = note.tags();
     for (int t = 0; t < section.tags().size(); t++) {
       String tag = section.tags().get(t);
-      doc.add(tagTokens == null ? new TextField(TAGS_TEXT, tag, Field.Store.NO) : new TextField(TAGS_TEXT, tagTokens.get(t)));
+      doc.add(new TextField(TAGS_TEXT, tagTokens.get(t)));
       String key = tag.toLowerCase(Locale.ROOT);
       doc.add(new StringField(TAG, key, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(TAG, new BytesRef(key)));
@@ -220,9 +207,7 @@ public final class IndexSchema {
       doc.add(new StoredField(CATEGORY, section.category()));
     }
     if (!section.description().isEmpty()) {
-      doc.add(note == null
-          ? new TextField(DESCRIPTION, section.description(), Field.Store.NO)
-          : new TextField(DESCRIPTION, note.description()));
+      doc.add(new TextField(DESCRIPTION, note.description()));
     }
     if (section.date() != null) {
       long day = section.date().toEpochDay();
