@@ -23,7 +23,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -443,8 +442,9 @@ public final class QueryPlanner {
     protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
       List<Query> alternatives = new ArrayList<>(terms.length);
       for (TermAndBoost t : terms) {
-        Query q = combined(t.term().utf8ToString());
-        alternatives.add(t.boost() == 1f ? q : new BoostQuery(q, t.boost()));
+        Query q = combined(LuceneApi.text(t));
+        float boost = LuceneApi.boost(t);
+        alternatives.add(boost == 1f ? q : new BoostQuery(q, boost));
       }
       return new DisjunctionMaxQuery(alternatives, 0.1f);
     }
@@ -457,17 +457,9 @@ public final class QueryPlanner {
     private static Query combined(String text) {
       return new DisjunctionMaxQuery(
           List.of(
-              fields(text, IndexSchema.SECTION_WEIGHTS),
-              new BoostQuery(fields(text, IndexSchema.NOTE_WEIGHTS), IndexSchema.NOTE_BOOST)),
+              LuceneApi.combinedFields(text, IndexSchema.SECTION_WEIGHTS),
+              new BoostQuery(LuceneApi.combinedFields(text, IndexSchema.NOTE_WEIGHTS), IndexSchema.NOTE_BOOST)),
           IndexSchema.NOTE_TIE);
-    }
-
-    private static Query fields(String text, Map<String, Float> weights) {
-      CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(text);
-      for (Map.Entry<String, Float> e : weights.entrySet()) {
-        b.addField(e.getKey(), e.getValue());
-      }
-      return b.build();
     }
   }
 }

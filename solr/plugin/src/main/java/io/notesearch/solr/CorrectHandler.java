@@ -1,0 +1,33 @@
+package io.notesearch.solr;
+
+import io.notesearch.searcher.internal.Suggester;
+import org.apache.solr.handler.RequestHandlerBase;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.response.SolrQueryResponse;
+import org.apache.solr.security.AuthorizationContext;
+
+/**
+ * {@code /notesearch/correct?q=…}: notesearch's did-you-mean ({@link Suggester}, Hangul compared by
+ * jamo) over the vocabulary of the core that answers. Answers {@code correction}: the query with
+ * each unknown word replaced, or absent when every word is known or none has a close match.
+ */
+public final class CorrectHandler extends RequestHandlerBase {
+  @Override
+  public void handleRequestBody(SolrQueryRequest req, SolrQueryResponse rsp) throws Exception {
+    String q = req.getParams().get("q", "");
+    String corrected = new Suggester(NoteAnalysis.standard().queryPlain()).correct(req.getSearcher().getIndexReader(), q);
+    if (corrected != null) {
+      rsp.add("correction", corrected);
+    }
+  }
+
+  @Override
+  public String getDescription() {
+    return "notesearch did-you-mean from the index vocabulary";
+  }
+
+  @Override
+  public Name getPermissionName(AuthorizationContext request) {
+    return Name.READ_PERM;
+  }
+}
