@@ -1,10 +1,6 @@
 #!/usr/bin/env bash
 # Generates NOTES synthetic notes, indexes them, re-indexes after touching 1%, and measures query
 # latency (figures for docs/benchmarks.md). Usage: scripts/bench-index.sh 10000 [SEED]
+# Same as: scripts/notesearch-bench index --notes NOTES --seed SEED
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-java_bin="$("$root/notesearch" --print-java)"
-(cd "$root" && ./mvnw -q -B -DskipTests package -pl bench -am)
-cd "$root"
-exec "$java_bin" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx1g \
-  -cp "bench/target/classes:bench/target/lib/*" io.notesearch.bench.IndexingBench "${1:-1000}" "${2:-1}"
+exec "$(dirname "${BASH_SOURCE[0]}")/notesearch-bench" index --notes "${1:-1000}" --seed "${2:-1}"

@@ -37,13 +37,31 @@ public final class IndexingBench {
    * @param args the number of notes and an optional seed
    */
   public static void main(String[] args) throws IOException {
-    int notes = Integer.parseInt(args[0]);
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    run(Integer.parseInt(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 1, null);
+  }
+
+  /**
+   * Indexes a generated folder and prints the figures.
+   *
+   * @param notes notes to generate
+   * @param seed the generator's seed
+   * @param source a generated folder to copy instead (null: generate), so repeated runs skip generating
+   */
+  static void run(int notes, long seed, Path source) throws IOException {
     Path work = Files.createTempDirectory("notesearch-bench");
     Path folder = work.resolve("notes");
     Path index = work.resolve("index");
-    long bytes = NotesGenerator.generate(notes, seed, folder);
-    System.out.printf(Locale.ROOT, "notes: %d, markdown: %.1f MB%n", notes, bytes / 1e6);
+    long bytes;
+    if (source == null) {
+      bytes = NotesGenerator.generate(notes, seed, folder);
+    } else {
+      bytes = copy(source, folder);
+      try (Stream<Path> walk = Files.walk(folder)) {
+        notes = (int) walk.filter(p -> p.toString().endsWith(".md")).count();
+      }
+    }
+    System.out.printf(Locale.ROOT, "notes: %d, markdown: %.1f MB, threads: %d%n", notes, bytes / 1e6,
+        Runtime.getRuntime().availableProcessors());
 
     IndexReport full;
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
@@ -96,6 +114,20 @@ public final class IndexingBench {
     }
     Arrays.sort(nanos);
     System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms%n", name, nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6);
+  }
+
+  /** Copies the Markdown files of a folder tree (the copy gets touched, the source stays as generated). */
+  private static long copy(Path from, Path to) throws IOException {
+    long bytes = 0;
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.filter(f -> f.toString().endsWith(".md")).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target);
+        bytes += Files.size(target);
+      }
+    }
+    return bytes;
   }
 
   private static long size(Path folder) throws IOException {

@@ -16,7 +16,7 @@ import java.util.Random;
  * inline HTML. Deterministic for a seed.
  *
  * <pre>{@code
- * java -cp ... io.notesearch.bench.NotesGenerator --notes 10000 --seed 1 --out /tmp/notes10k
+ * scripts/notesearch-bench generate --notes 10000 --seed 1 /tmp/notes10k
  * }</pre>
  */
 public final class NotesGenerator {
@@ -126,29 +126,5 @@ public final class NotesGenerator {
 
   private static <T> T pick(Random r, List<T> list) {
     return list.get(r.nextInt(list.size()));
-  }
-
-  /**
-   * {@code --notes N --seed S --out DIR}.
-   *
-   * @param args the options
-   */
-  public static void main(String[] args) throws IOException {
-    int notes = 1000;
-    long seed = 1;
-    Path out = null;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--notes" -> notes = Integer.parseInt(args[i + 1]);
-        case "--seed" -> seed = Long.parseLong(args[i + 1]);
-        case "--out" -> out = Path.of(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option [" + args[i] + "]; use --notes N --seed S --out DIR");
-      }
-    }
-    if (out == null) {
-      throw new IllegalArgumentException("missing --out DIR");
-    }
-    long bytes = generate(notes, seed, out);
-    System.out.printf(Locale.ROOT, "wrote %d notes, %.1f MB, to %s%n", notes, bytes / 1e6, out);
   }
 }

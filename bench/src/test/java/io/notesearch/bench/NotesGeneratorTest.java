@@ -11,9 +11,11 @@ import io.notesearch.searcher.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class NotesGeneratorTest {
   @TempDir Path tmp;
@@ -38,5 +40,20 @@ class NotesGeneratorTest {
       assertTrue(searcher.search(SearchRequest.of("로드 밸런서")).total() > 0);
     }
     assertTrue(Files.exists(tmp.resolve("notes/part-000/note-000059.md")));
+  }
+
+  @Test
+  void benchCommandGeneratesTheSameFolderForASeed() throws Exception {
+    CommandLine cli = new CommandLine(new BenchMain());
+    assertEquals(0, cli.execute("generate", "--notes", "12", "--seed", "5", tmp.resolve("a").toString()));
+    assertEquals(0, cli.execute("generate", "--notes", "12", "--seed", "5", tmp.resolve("b").toString()));
+    try (Stream<Path> walk = Files.walk(tmp.resolve("a"))) {
+      List<Path> notes = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+      assertEquals(12, notes.size());
+      for (Path p : notes) {
+        assertEquals(Files.readString(p), Files.readString(tmp.resolve("b").resolve(tmp.resolve("a").relativize(p))));
+      }
+    }
+    assertEquals(2, cli.execute("generate", "--notes", "many", tmp.resolve("c").toString()));
   }
 }

@@ -1,0 +1,141 @@
+package io.notesearch.bench;
+
+import io.notesearch.searcher.analysis.NoteAnalyzers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code notesearch-bench}: the figures of docs/benchmarks.md that are whole runs rather than JMH
+ * benchmarks. Run it through {@code scripts/notesearch-bench}, which builds this module first.
+ *
+ * <pre>{@code
+ * scripts/notesearch-bench generate --notes 100000 --seed 1 /tmp/notes100k
+ * scripts/notesearch-bench index --notes 10000
+ * scripts/notesearch-bench analyze /tmp/notes100k
+ * }</pre>
+ */
+@Command(
+    name = "notesearch-bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis.",
+    subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class})
+public final class BenchMain {
+  BenchMain() {}
+
+  /**
+   * Runs a subcommand and exits with its code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+      description = "Writes a synthetic Korean/English notes folder (deterministic for a seed).")
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--notes", defaultValue = "1000", description = "how many notes (default ${DEFAULT-VALUE})")
+    int notes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Parameters(paramLabel = "DIR", description = "the folder to write (created)")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      long bytes = NotesGenerator.generate(notes, seed, out);
+      System.out.printf(Locale.ROOT, "wrote %d notes, %.1f MB, to %s%n", notes, bytes / 1e6, out);
+      return 0;
+    }
+  }
+
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = "Generates notes (or takes a folder), indexes them fully, re-indexes after touching 1%%,"
+          + " re-indexes unchanged, and measures query latency.")
+  static final class Index implements Callable<Integer> {
+    @Option(names = "--notes", defaultValue = "1000", description = "notes to generate (default ${DEFAULT-VALUE})")
+    int notes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--folder", description = "a generated folder to copy instead of generating one")
+    Path folder;
+
+    @Override
+    public Integer call() throws IOException {
+      IndexingBench.run(notes, seed, folder);
+      return 0;
+    }
+  }
+
+  @Command(name = "analyze", mixinStandardHelpOptions = true,
+      description = "Single-thread analysis throughput over a folder's Markdown: Lucene's plain KoreanAnalyzer"
+          + " against notesearch's index chain (the ceiling indexing is measured against).")
+  static final class Analyze implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "a notes folder")
+    Path dir;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "timed rounds after one warm-up round (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Override
+    public Integer call() throws IOException {
+      List<String> texts = new ArrayList<>();
+      long bytes = 0;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+          byte[] data = Files.readAllBytes(p);
+          texts.add(new String(data, StandardCharsets.UTF_8));
+          bytes += data.length;
+        }
+      }
+      System.out.printf(Locale.ROOT, "%d notes, %.1f MB%n", texts.size(), bytes / 1e6);
+      Analyzer[] analyzers = {new KoreanAnalyzer(), NoteAnalyzers.standard().index()};
+      String[] names = {"nori (KoreanAnalyzer)", "notesearch index chain"};
+      for (int a = 0; a < analyzers.length; a++) {
+        analyse(analyzers[a], texts); // warm-up: the JIT compiles the analysis before it is timed
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+          long t = System.nanoTime();
+          analyse(analyzers[a], texts);
+          best = Math.min(best, System.nanoTime() - t);
+        }
+        System.out.printf(Locale.ROOT, "%s: %.2f MB/s (best of %d rounds, one thread)%n", names[a], bytes / 1e6 / (best / 1e9), rounds);
+      }
+      return 0;
+    }
+
+    private static long analyse(Analyzer analyzer, List<String> texts) throws IOException {
+      long chars = 0;
+      for (String text : texts) {
+        try (TokenStream ts = analyzer.tokenStream("body", text)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            chars += term.length();
+          }
+          ts.end();
+        }
+      }
+      return chars;
+    }
+  }
+}
