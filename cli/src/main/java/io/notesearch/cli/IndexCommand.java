@@ -1,5 +1,8 @@
 package io.notesearch.cli;
 
+import io.notesearch.cli.solr.SolrCollection;
+import io.notesearch.cli.solr.SolrIndexer;
+
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
@@ -51,8 +54,26 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "List every skipped file and every warning.")
   boolean verbose;
 
+  @Option(names = "--solr", paramLabel = "URL", description = {
+      "Index into a SolrCloud collection instead (e.g. http://localhost:8983/solr), created with",
+      "notesearch's config set if missing; --index is then the local staging index (see docs/scale-out.md)."})
+  String solr;
+
+  @Option(names = "--collection", paramLabel = "NAME", defaultValue = SolrCollection.DEFAULT_NAME,
+      description = "The Solr collection (default: ${DEFAULT-VALUE}).")
+  String collection;
+
+  @Option(names = "--shards", paramLabel = "N", defaultValue = "1", description = "Shards of a new Solr collection (default: ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--replicas", paramLabel = "N", defaultValue = "1", description = "Replicas per shard of a new Solr collection (default: ${DEFAULT-VALUE}).")
+  int replicas;
+
   @Override
   public Integer call() throws Exception {
+    if (solr != null) {
+      return toSolr();
+    }
     Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -79,6 +100,50 @@ final class IndexCommand implements Callable<Integer> {
       print(err, "warning", report.warnings(), Integer.MAX_VALUE);
     }
     return ExitCodes.OK;
+  }
+
+  /** {@code --solr}: the staging index first, then the changed notes to the collection; exit 3 if any batch failed. */
+  private int toSolr() throws Exception {
+    if (watch) {
+      throw new IllegalArgumentException("--watch is not supported with --solr yet: run `notesearch index DIR --solr URL` again instead");
+    }
+    if (shards < 1 || replicas < 1) {
+      throw new IllegalArgumentException("--shards and --replicas must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> roots = folders.stream().map(parent.cwd::resolve).toList();
+    IndexMode mode = full ? IndexMode.FULL : IndexMode.DEFAULT;
+    SolrIndexer.Report report;
+    try (SolrCollection target = SolrCollection.at(solr, collection)) {
+      Path staging = index != null ? parent.cwd.resolve(index) : stagingIndex(target);
+      try (ProgressBar bar = new ProgressBar(err, parent.tty && !quiet)) {
+        report = SolrIndexer.index(target, staging, UserConfig.files(parent.env), roots, mode, bar, shards, replicas);
+      }
+      if (!quiet) {
+        out.println(summary(report.local(), staging));
+        out.printf(Locale.ROOT, "solr: %s%d notes sent (%d sections), %d removed → %s collection %s%n",
+            report.created() ? "collection created; " : "", report.sent(), report.sections(), report.removed(), target.url(), target.name());
+      }
+    }
+    print(err, "skipped", report.local().skipped(), quiet ? 0 : verbose ? Integer.MAX_VALUE : LISTED_PROBLEMS);
+    if (verbose) {
+      print(err, "warning", report.local().warnings(), Integer.MAX_VALUE);
+    }
+    for (SolrIndexer.Failed f : report.failed()) {
+      err.println("notesearch: " + f.reason() + "; not indexed (sent again next run): " + String.join(", ", f.notes()));
+    }
+    out.flush();
+    err.flush();
+    return report.failed().isEmpty() ? ExitCodes.OK : ExitCodes.INDEX;
+  }
+
+  /** The staging index of a collection: beside the default local index, one per cluster and collection. */
+  private Path stagingIndex(SolrCollection target) {
+    Path local = IndexLocation.resolve(null, parent.env, parent.cwd).path();
+    java.net.URI uri = java.net.URI.create(target.url());
+    String name = "solr-" + uri.getHost() + (uri.getPort() < 0 ? "" : "-" + uri.getPort()) + "-" + target.name();
+    return local.resolveSibling(name.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   /** Indexes each batch of changes until a root disappears (exit 3) or the process is stopped. */

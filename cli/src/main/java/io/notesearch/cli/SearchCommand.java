@@ -1,5 +1,8 @@
 package io.notesearch.cli;
 
+import io.notesearch.cli.solr.SolrCollection;
+import io.notesearch.cli.solr.SolrNoteSearcher;
+
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.Hit;
@@ -84,6 +87,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--no-mined", description = "Do not use the term pairs mined from your notes as synonyms.")
   boolean noMined;
 
+  @Option(names = "--solr", paramLabel = "URL", description = "Search a SolrCloud collection instead (e.g. http://localhost:8983/solr; see docs/scale-out.md).")
+  String solr;
+
+  @Option(names = "--collection", paramLabel = "NAME", defaultValue = SolrCollection.DEFAULT_NAME,
+      description = "The Solr collection with --solr (default: ${DEFAULT-VALUE}).")
+  String collection;
+
   @Option(names = "--max-per-note", paramLabel = "N", defaultValue = "3", description = "At most N sections of one note (default: ${DEFAULT-VALUE}).")
   int maxPerNote;
 
@@ -102,7 +112,6 @@ final class SearchCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word + "'");
       }
     }
-    Path location = indexToSearch(index, parent.env, parent.cwd, err);
     SearchRequest request = SearchRequest.of(String.join(" ", words))
         .withLimit(files ? Math.min(SearchRequest.MAX_LIMIT, limit * SearchRequest.DEFAULT_MAX_PER_NOTE) : limit)
         .withSort(sort)
@@ -114,9 +123,16 @@ final class SearchCommand implements Callable<Integer> {
       request = request.withTag(tag);
     }
     SearchResult result;
-    Synonyms synonyms = noMined ? Synonyms.GLOSSARY : Synonyms.DEFAULT;
-    try (Searchers.Lease lease = parent.searchers.open(location, UserConfig.files(parent.env), synonyms)) {
-      result = lease.searcher().search(request);
+    if (solr != null) {
+      try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(solr, collection))) {
+        result = searcher.search(request);
+      }
+    } else {
+      Path location = indexToSearch(index, parent.env, parent.cwd, err);
+      Synonyms synonyms = noMined ? Synonyms.GLOSSARY : Synonyms.DEFAULT;
+      try (Searchers.Lease lease = parent.searchers.open(location, UserConfig.files(parent.env), synonyms)) {
+        result = lease.searcher().search(request);
+      }
     }
     switch (result.rewrite().reason()) {
       case KEYBOARD_LAYOUT -> err.println("notesearch: searched [" + result.rewrite().query() + "] instead (typed with the other keyboard input mode?)");

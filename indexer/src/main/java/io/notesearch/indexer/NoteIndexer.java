@@ -3,7 +3,6 @@ package io.notesearch.indexer;
 import io.notesearch.indexer.markdown.Note;
 import io.notesearch.indexer.markdown.NoteParseException;
 import io.notesearch.indexer.markdown.NoteParser;
-import io.notesearch.indexer.markdown.Section;
 import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.UserFiles;
 import io.notesearch.searcher.analysis.Glossary;
@@ -519,18 +518,9 @@ public final class NoteIndexer implements AutoCloseable {
   }
 
   private List<Document> documents(String path, String hash, Note note) {
-    List<Section> parts = note.sections();
-    if (parts.isEmpty()) {
-      // A note with front matter only is still found by its title and description.
-      parts = List.of(new Section(List.of(), "", 1, "", ""));
-    }
-    List<Document> docs = new ArrayList<>(parts.size());
+    List<Document> docs = new ArrayList<>();
     NoteFields shared = null;
-    for (Section s : parts) {
-      SectionRecord record =
-          new SectionRecord(
-              path, hash, note.title(), s.headings(), s.anchor(), s.line(), s.text(), s.code(),
-              note.tags(), note.category(), note.date(), note.draft(), note.description());
+    for (SectionRecord record : NoteSections.records(path, hash, note)) {
       if (shared == null) {
         shared = NoteFields.of(record, writer.getAnalyzer());
       }

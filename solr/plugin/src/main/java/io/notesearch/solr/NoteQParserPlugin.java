@@ -27,9 +27,11 @@ import org.apache.solr.search.QParserPlugin;
  *       sort by date);
  *   <li>{@code words}: {@code all} (default) or {@code any} (the fallback when nothing has every
  *       word);
- *   <li>{@code drafts} ({@code true} to include drafts), {@code tag} (repeatable), {@code category},
- *       {@code from} and {@code to} ({@code YYYY-MM-DD}): the filters of a {@link SearchRequest}.
  * </ul>
+ *
+ * Request parameters (shared by the match and the rank parts): {@code ns.drafts} ({@code true} to
+ * include drafts), {@code ns.tag} (repeatable), {@code ns.category}, {@code ns.from} and {@code
+ * ns.to} ({@code YYYY-MM-DD}): the filters of a {@link SearchRequest}.
  *
  * A mistyped field or an impossible date is a 400 whose message is notesearch's own.
  */
@@ -41,7 +43,7 @@ public final class NoteQParserPlugin extends QParserPlugin {
     return new QParser(qstr, localParams, params, req) {
       @Override
       public Query parse() {
-        SearchRequest request = request(qstr == null ? "" : qstr, localParams == null ? SolrParams.of() : localParams);
+        SearchRequest request = request(qstr == null ? "" : qstr, params == null ? SolrParams.of() : params);
         boolean allWords = !"any".equals(localParams == null ? null : localParams.get("words"));
         QueryPlanner.Plan plan;
         try {
@@ -64,19 +66,19 @@ public final class NoteQParserPlugin extends QParserPlugin {
   }
 
   static SearchRequest request(String text, SolrParams p) {
-    SearchRequest request = SearchRequest.of(text).withDrafts(p.getBool("drafts", false));
-    String[] tags = p.getParams("tag");
+    SearchRequest request = SearchRequest.of(text).withDrafts(p.getBool("ns.drafts", false));
+    String[] tags = p.getParams("ns.tag");
     if (tags != null) {
       for (String tag : tags) {
         request = request.withTag(tag);
       }
     }
-    String category = p.get("category");
+    String category = p.get("ns.category");
     if (category != null && !category.isEmpty()) {
       request = request.withCategory(category);
     }
-    LocalDate from = date(p.get("from"));
-    LocalDate to = date(p.get("to"));
+    LocalDate from = date(p.get("ns.from"));
+    LocalDate to = date(p.get("ns.to"));
     if (from != null || to != null) {
       request = request.withDates(from, to);
     }

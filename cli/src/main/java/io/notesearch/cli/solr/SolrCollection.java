@@ -1,0 +1,171 @@
+package io.notesearch.cli.solr;
+
+import io.notesearch.searcher.NoteIndexException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.common.util.ContentStreamBase;
+
+/**
+ * A notesearch collection on a SolrCloud cluster, reached over HTTP (SolrJ, no ZooKeeper client):
+ * what {@code --solr URL [--collection NAME]} names. Every failure to reach the cluster or find the
+ * collection is a {@link NoteIndexException} with one line that says which.
+ */
+public final class SolrCollection implements AutoCloseable {
+  /** The collection name when {@code --collection} is not given. */
+  public static final String DEFAULT_NAME = "notes";
+
+  /** The config set that notesearch uploads (schema.xml and solrconfig.xml of solr/configset/notes). */
+  static final String CONFIG_SET = "notesearch";
+
+  private static final String CONFIG_RESOURCES = "configset/";
+  private static final List<String> CONFIG_FILES = List.of("schema.xml", "solrconfig.xml");
+
+  private final String url;
+  private final String name;
+  private final SolrClient client;
+
+  private SolrCollection(String url, String name, SolrClient client) {
+    this.url = url;
+    this.name = name;
+    this.client = client;
+  }
+
+  /**
+   * A client for a collection; nothing is sent yet.
+   *
+   * @param url Solr's base URL, e.g. {@code http://localhost:8983/solr}
+   * @param name the collection
+   * @throws IllegalArgumentException when the URL is not an http(s) URL
+   */
+  public static SolrCollection at(String url, String name) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad --solr URL [" + url + "]: expected e.g. http://localhost:8983/solr");
+    }
+    if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+      throw new IllegalArgumentException("bad --solr URL [" + url + "]: expected e.g. http://localhost:8983/solr");
+    }
+    if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("bad --collection [" + name + "]: letters, digits, '.', '_' and '-' only");
+    }
+    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    SolrClient client = new HttpJdkSolrClient.Builder(base)
+        .withConnectionTimeout(5, TimeUnit.SECONDS)
+        .withIdleTimeout(120, TimeUnit.SECONDS)
+        .build();
+    return new SolrCollection(base, name, client);
+  }
+
+  /** {@return Solr's base URL} */
+  public String url() {
+    return url;
+  }
+
+  /** {@return the collection's name} */
+  public String name() {
+    return name;
+  }
+
+  SolrClient client() {
+    return client;
+  }
+
+  /**
+   * Checks that the cluster answers and the collection exists.
+   *
+   * @throws NoteIndexException when the cluster cannot be reached or has no such collection
+   */
+  public void requireExists() throws NoteIndexException {
+    if (!exists()) {
+      throw new NoteIndexException("no collection [" + name + "] on the Solr cluster at [" + url
+          + "]: create it with `notesearch index DIR --solr " + url + " --collection " + name + "`", null);
+    }
+  }
+
+  /**
+   * Creates the collection with notesearch's config set when the cluster has none of that name.
+   *
+   * @param shards shards of a new collection
+   * @param replicas replicas of each shard of a new collection
+   * @return whether it was created now
+   * @throws NoteIndexException when the cluster cannot be reached or refuses
+   */
+  public boolean createIfMissing(int shards, int replicas) throws NoteIndexException {
+    if (exists()) {
+      return false;
+    }
+    try {
+      ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload()
+          .setConfigSetName(CONFIG_SET)
+          .setOverwrite(true)
+          .setCleanup(true);
+      ContentStreamBase.ByteArrayStream zip = new ContentStreamBase.ByteArrayStream(configSetZip(), CONFIG_SET + ".zip", "application/zip");
+      upload.setUploadStream(zip).process(client);
+      CollectionAdminRequest.createCollection(name, CONFIG_SET, shards, replicas).process(client);
+      return true;
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw failure("cannot create the collection [" + name + "]", e);
+    }
+  }
+
+  private boolean exists() throws NoteIndexException {
+    try {
+      return CollectionAdminRequest.listCollections(client).contains(name);
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw failure("cannot reach the Solr cluster", e);
+    }
+  }
+
+  /** One line naming the cluster and the cause, for exit code 3. */
+  NoteIndexException failure(String what, Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String detail = String.valueOf(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    detail = detail.lines().findFirst().orElse("").strip();
+    return new NoteIndexException(what + " at [" + url + "] (" + detail + ")", e);
+  }
+
+  /** notesearch's config set, zipped for the ConfigSets API (from this jar's resources). */
+  static byte[] configSetZip() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String file : CONFIG_FILES) {
+        try (InputStream in = SolrCollection.class.getResourceAsStream(CONFIG_RESOURCES + file)) {
+          if (in == null) {
+            throw new IOException("missing resource [" + CONFIG_RESOURCES + file + "] next to " + SolrCollection.class);
+          }
+          zip.putNextEntry(new ZipEntry(file));
+          in.transferTo(zip);
+          zip.closeEntry();
+        }
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** How long a batch waits before it is sent again. */
+  static Duration retryPause(int attempt) {
+    return Duration.ofMillis(250L << Math.min(attempt, 4));
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+}

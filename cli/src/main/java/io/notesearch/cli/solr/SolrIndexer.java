@@ -1,0 +1,301 @@
+package io.notesearch.cli.solr;
+
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.IndexReport;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.indexer.NoteSections;
+import io.notesearch.indexer.Progress;
+import io.notesearch.indexer.markdown.NoteParser;
+import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.searcher.UserFiles;
+import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.searcher.schema.NoteFields;
+import io.notesearch.searcher.schema.SectionRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+
+/**
+ * {@code notesearch index DIR --solr URL}: brings a SolrCloud collection up to date with notes
+ * folders, incrementally by the same content hashes as local mode.
+ *
+ * <p>A local index (the staging index) is brought up to date first, by {@link NoteIndexer} itself:
+ * the same walk, skip rules, hashes and report as local mode. Then every note whose hash (with the
+ * index format, {@link #FORMAT}) differs from what the collection holds is sent again, whole (its
+ * old sections deleted in the same request), in batches of about {@link #BATCH_SECTIONS} sections;
+ * a batch that fails is sent again up to {@link #ATTEMPTS} times, then reported with its notes. The
+ * collection's own hashes are the record of what is indexed, so a note that Solr did not acknowledge
+ * is sent again by the next run.
+ */
+public final class SolrIndexer {
+  /** Sections per update request, about. */
+  static final int BATCH_SECTIONS = 500;
+
+  /** Tries per batch. */
+  static final int ATTEMPTS = 3;
+
+  /** What a Solr document's format depends on: the index schema and the Markdown parser. */
+  static final String FORMAT = IndexSchema.VERSION + "/" + NoteParser.VERSION;
+
+  private SolrIndexer() {}
+
+  /**
+   * A batch that Solr did not take after {@link #ATTEMPTS} tries.
+   *
+   * @param notes the paths of its notes (none of them counts as indexed)
+   * @param reason the last error
+   */
+  public record Failed(List<String> notes, String reason) {}
+
+  /**
+   * What a run did.
+   *
+   * @param local the staging index's report (notes, sections, skipped files)
+   * @param sent notes sent to Solr and acknowledged
+   * @param sections sections in those notes
+   * @param removed notes deleted from the collection (no longer in the staging index)
+   * @param failed batches Solr did not take
+   * @param created whether the collection was created by this run
+   */
+  public record Report(IndexReport local, int sent, int sections, int removed, List<Failed> failed, boolean created) {}
+
+  /**
+   * Indexes notes folders into a collection.
+   *
+   * @param solr the collection (created with notesearch's config set if missing)
+   * @param staging the local staging index folder
+   * @param files the user's analysis files (the dictionary matters only locally; see docs/scale-out.md)
+   * @param roots folders of notes
+   * @param mode incremental, or a full rebuild (of the staging index, and every note sent again)
+   * @param progress told after each note of the local pass
+   * @param shards shards of a new collection
+   * @param replicas replicas per shard of a new collection
+   */
+  public static Report index(SolrCollection solr, Path staging, UserFiles files, List<Path> roots, IndexMode mode,
+      Progress progress, int shards, int replicas) throws IOException {
+    boolean created = solr.createIfMissing(shards, replicas);
+    IndexReport local;
+    try (NoteIndexer indexer = NoteIndexer.open(staging, files, mode)) {
+      local = indexer.index(roots, mode, progress);
+    }
+    Map<String, String> want = stagedHashes(staging);
+    Map<String, String> have = mode == IndexMode.FULL ? Map.of() : solrHashes(solr);
+    List<String> send = new ArrayList<>();
+    for (Map.Entry<String, String> e : want.entrySet()) {
+      if (!stamp(e.getValue()).equals(have.get(e.getKey()))) {
+        send.add(e.getKey());
+      }
+    }
+    List<String> remove = new ArrayList<>();
+    Map<String, String> inSolr = mode == IndexMode.FULL ? solrHashes(solr) : have;
+    for (String path : inSolr.keySet()) {
+      if (!want.containsKey(path)) {
+        remove.add(path);
+      }
+    }
+    List<Failed> failed = new ArrayList<>();
+    int sent = 0;
+    int sections = 0;
+    UpdateRequest batch = new UpdateRequest();
+    List<String> batchNotes = new ArrayList<>();
+    int batchSections = 0;
+    for (String path : send) {
+      List<SectionRecord> records;
+      try {
+        records = NoteSections.read(Path.of(path), want.get(path));
+      } catch (IOException | RuntimeException e) {
+        failed.add(new Failed(List.of(path), "cannot read (" + e.getMessage() + ")"));
+        continue;
+      }
+      if (have.containsKey(path) || mode == IndexMode.FULL) {
+        batch.deleteByQuery("{!term f=" + IndexSchema.PATH + "}" + path);
+      }
+      boolean first = true;
+      for (SectionRecord r : records) {
+        batch.add(document(r, first));
+        first = false;
+      }
+      batchNotes.add(path);
+      batchSections += records.size();
+      if (batchSections >= BATCH_SECTIONS) {
+        if (send(solr, batch, batchNotes, failed)) {
+          sent += batchNotes.size();
+          sections += batchSections;
+        }
+        batch = new UpdateRequest();
+        batchNotes = new ArrayList<>();
+        batchSections = 0;
+      }
+    }
+    if (!batchNotes.isEmpty() && send(solr, batch, batchNotes, failed)) {
+      sent += batchNotes.size();
+      sections += batchSections;
+    }
+    int removed = 0;
+    for (int i = 0; i < remove.size(); i += 100) {
+      List<String> some = remove.subList(i, Math.min(remove.size(), i + 100));
+      UpdateRequest deletes = new UpdateRequest();
+      some.forEach(p -> deletes.deleteByQuery("{!term f=" + IndexSchema.PATH + "}" + p));
+      if (send(solr, deletes, some, failed)) {
+        removed += some.size();
+      }
+    }
+    try {
+      solr.client().commit(solr.name(), true, true);
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw solr.failure("cannot commit to the collection [" + solr.name() + "]", e);
+    }
+    return new Report(local, sent, sections, removed, failed, created);
+  }
+
+  /** Sends one batch, retrying; false (and the batch listed) when Solr never took it. */
+  private static boolean send(SolrCollection solr, UpdateRequest batch, List<String> notes, List<Failed> failed)
+      throws NoteIndexException {
+    Exception last = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        batch.process(solr.client(), solr.name());
+        return true;
+      } catch (SolrServerException | IOException | RuntimeException e) {
+        last = e;
+        try {
+          Thread.sleep(SolrCollection.retryPause(attempt).toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    String reason = solr.failure("Solr refused the batch", last).getMessage();
+    failed.add(new Failed(List.copyOf(notes), reason));
+    return false;
+  }
+
+  /** The hash and the format together: what the collection records per note. */
+  static String stamp(String hash) {
+    return hash + "|" + FORMAT;
+  }
+
+  /**
+   * A section as a Solr document: the fields of {@link IndexSchema#toDocument}, by the same names,
+   * with the derived keyword fields (initials, glosses, draft) taken from the Lucene document it
+   * makes, so they cannot drift.
+   */
+  static SolrInputDocument document(SectionRecord r, boolean first) {
+    Document lucene = IndexSchema.toDocument(r, NoteFields.of(r, new KeywordAnalyzer()));
+    SolrInputDocument d = new SolrInputDocument();
+    d.addField(IndexSchema.ID, r.path() + "#" + r.anchor());
+    d.addField(IndexSchema.PATH, r.path());
+    d.addField(IndexSchema.NOTE_HASH, stamp(r.noteHash()));
+    if (first) {
+      d.addField("note_first", true);
+    }
+    d.addField(IndexSchema.TITLE, r.title());
+    List<String> headings = r.headings();
+    d.addField(IndexSchema.HEADING, headings.isEmpty() ? "" : headings.getLast());
+    if (headings.size() > 1) {
+      d.addField(IndexSchema.PARENTS, String.join("\n", headings.subList(0, headings.size() - 1)));
+    }
+    d.addField(IndexSchema.HEADINGS_STORED, String.join(IndexSchema.HEADING_SEPARATOR, headings));
+    d.addField(IndexSchema.BODY, r.text());
+    if (!r.code().isEmpty()) {
+      d.addField(IndexSchema.CODE, r.code());
+    }
+    for (String tag : r.tags()) {
+      d.addField(IndexSchema.TAGS_TEXT, tag);
+      d.addField(IndexSchema.TAG, tag);
+    }
+    if (!r.category().isEmpty()) {
+      d.addField(IndexSchema.CATEGORY, r.category());
+    }
+    if (!r.description().isEmpty()) {
+      d.addField(IndexSchema.DESCRIPTION, r.description());
+    }
+    if (r.date() != null) {
+      d.addField(IndexSchema.DATE, r.date().toEpochDay());
+    }
+    for (String field : List.of(IndexSchema.DRAFT, IndexSchema.HEADING_INITIALS, IndexSchema.INITIALS, IndexSchema.GLOSS)) {
+      for (String value : lucene.getValues(field)) {
+        d.addField(field, value);
+      }
+    }
+    d.addField(IndexSchema.LINE, r.line());
+    d.addField(IndexSchema.ANCHOR, r.anchor());
+    return d;
+  }
+
+  /** Path → hash of every note in the staging index (one section per note read). */
+  static Map<String, String> stagedHashes(Path staging) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (FSDirectory dir = FSDirectory.open(staging); DirectoryReader reader = DirectoryReader.open(dir)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            Document d = stored.document(doc, java.util.Set.of(IndexSchema.PATH, IndexSchema.NOTE_HASH));
+            out.putIfAbsent(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Path → stamp of every note in the collection, from each note's first section. */
+  static Map<String, String> solrHashes(SolrCollection solr) throws NoteIndexException {
+    Map<String, String> out = new LinkedHashMap<>();
+    SolrQuery q = new SolrQuery("note_first:true")
+        .setFields(IndexSchema.PATH, IndexSchema.NOTE_HASH)
+        .setRows(1000)
+        .setSort(IndexSchema.ID, SolrQuery.ORDER.asc);
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    try {
+      while (true) {
+        q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+        QueryResponse r = solr.client().query(solr.name(), q);
+        for (SolrDocument d : r.getResults()) {
+          out.put((String) d.getFirstValue(IndexSchema.PATH), (String) d.getFirstValue(IndexSchema.NOTE_HASH));
+        }
+        String next = r.getNextCursorMark();
+        if (next == null || next.equals(cursor)) {
+          return out;
+        }
+        cursor = next;
+      }
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw solr.failure("cannot read the collection [" + solr.name() + "]", e);
+    }
+  }
+
+  /** How many notes and sections the collection holds (for tests and reports). */
+  static Map<String, Long> counts(SolrCollection solr) throws NoteIndexException {
+    try {
+      Map<String, Long> out = new HashMap<>();
+      out.put("sections", solr.client().query(solr.name(), new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+      out.put("notes", solr.client().query(solr.name(), new SolrQuery("note_first:true").setRows(0)).getResults().getNumFound());
+      return out;
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw solr.failure("cannot read the collection [" + solr.name() + "]", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.notesearch.cli.solr;
+
+import io.notesearch.cli.eval.Evaluation;
+import io.notesearch.cli.eval.Judgment;
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.Hit;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchRequest;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs judged queries through a Solr collection and, unless told {@code --solr-only}, through a
+ * local index of the same notes, and prints what each ranked: the check that a deployment ranks as
+ * local notesearch does (the SolrCloud integration test reads it).
+ *
+ * <pre>
+ * java -cp notesearch.jar:lib/* io.notesearch.cli.solr.SolrParity JUDGMENTS NOTES_DIR SOLR_URL COLLECTION [--solr-only]
+ * </pre>
+ *
+ * <p>Output: one line per judged query, {@code id TAB local TAB solr}, each ranking the top {@link
+ * Evaluation#DEPTH} hits as {@code path#heading} joined by {@code U+001E} (the local column empty
+ * with {@code --solr-only}); then the two evaluation tables on standard error.
+ */
+public final class SolrParity {
+  private SolrParity() {}
+
+  /**
+   * Runs the comparison.
+   *
+   * @param args judgments file, notes folder, Solr URL, collection, and optionally {@code --solr-only}
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 4) {
+      System.err.println("usage: SolrParity JUDGMENTS NOTES_DIR SOLR_URL COLLECTION [--solr-only]");
+      System.exit(2);
+    }
+    List<Judgment> judged = Judgment.read(Path.of(args[0]));
+    Path notes = Path.of(args[1]).toAbsolutePath().normalize();
+    boolean solrOnly = args.length > 4 && args[4].equals("--solr-only");
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    List<List<String>> local = new ArrayList<>();
+    if (!solrOnly) {
+      Path index = Files.createTempDirectory("notesearch-parity");
+      try (NoteIndexer indexer = NoteIndexer.open(index)) {
+        indexer.index(List.of(notes), IndexMode.FULL);
+      }
+      try (NoteSearcher searcher = NoteSearcher.open(index)) {
+        for (Judgment j : judged) {
+          local.add(ranked(searcher.search(request(j)).hits()));
+        }
+        System.err.println("local:\n" + Evaluation.run(searcher, notes, judged).table());
+      }
+    }
+    List<List<String>> solr = new ArrayList<>();
+    try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(args[2], args[3]))) {
+      for (Judgment j : judged) {
+        solr.add(ranked(searcher.search(request(j)).hits()));
+      }
+      Evaluation.Report report = Evaluation.run(query -> {
+        List<Evaluation.Ranked> ranked = new ArrayList<>();
+        for (Hit h : searcher.search(SearchRequest.of(query).withLimit(Evaluation.DEPTH).withHighlight(false)).hits()) {
+          ranked.add(new Evaluation.Ranked(h.path(), h.headings().isEmpty() ? "" : h.headings().getLast()));
+        }
+        return ranked;
+      }, notes, judged);
+      System.err.println("solr:\n" + report.table());
+    }
+    for (int i = 0; i < judged.size(); i++) {
+      out.println(judged.get(i).id() + "\t" + (solrOnly ? "" : String.join("\u001e", local.get(i))) + "\t"
+          + String.join("\u001e", solr.get(i)));
+    }
+    out.flush();
+  }
+
+  private static SearchRequest request(Judgment j) {
+    return SearchRequest.of(j.query()).withLimit(Evaluation.DEPTH).withHighlight(false);
+  }
+
+  private static List<String> ranked(List<Hit> hits) {
+    List<String> out = new ArrayList<>();
+    for (Hit h : hits) {
+      out.add(h.path() + "#" + (h.headings().isEmpty() ? "" : h.headings().getLast()));
+    }
+    return out;
+  }
+}

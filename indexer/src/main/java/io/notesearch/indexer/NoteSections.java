@@ -1,0 +1,63 @@
+package io.notesearch.indexer;
+
+import io.notesearch.indexer.markdown.Note;
+import io.notesearch.indexer.markdown.NoteParseException;
+import io.notesearch.indexer.markdown.NoteParser;
+import io.notesearch.indexer.markdown.Section;
+import io.notesearch.searcher.schema.SectionRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sections of one note file exactly as {@link NoteIndexer} writes them: for an index that is
+ * not a local Lucene folder (the SolrCloud client), which takes the notes to send and their content
+ * hashes from a local index and the sections from here.
+ */
+public final class NoteSections {
+  private static final NoteParser PARSER = new NoteParser();
+
+  private NoteSections() {}
+
+  /**
+   * Reads, decodes and parses a note file into its section records.
+   *
+   * @param file the note
+   * @param hash the content hash to record (as the local index has it for this file)
+   * @return the sections, at least one
+   * @throws IOException when the file cannot be read, is not text or cannot be parsed
+   */
+  @SuppressWarnings("exports") // SectionRecord is exported to this module's readers on the class path
+  public static List<SectionRecord> read(Path file, String hash) throws IOException {
+    byte[] content = Files.readAllBytes(file);
+    String text;
+    try {
+      text = TextDecoder.decode(content).text();
+    } catch (TextDecoder.NotTextException e) {
+      throw new IOException("cannot read [" + file + "]: " + e.getMessage(), e);
+    }
+    try {
+      return records(file.toString(), hash, PARSER.parse(text, file));
+    } catch (NoteParseException e) {
+      throw new IOException("cannot parse [" + file + "]: " + e.getMessage(), e);
+    }
+  }
+
+  /** The records of a parsed note; a note without sections is one empty section (found by title). */
+  static List<SectionRecord> records(String path, String hash, Note note) {
+    List<Section> parts = note.sections();
+    if (parts.isEmpty()) {
+      // A note with front matter only is still found by its title and description.
+      parts = List.of(new Section(List.of(), "", 1, "", ""));
+    }
+    List<SectionRecord> out = new ArrayList<>(parts.size());
+    for (Section s : parts) {
+      out.add(new SectionRecord(
+          path, hash, note.title(), s.headings(), s.anchor(), s.line(), s.text(), s.code(),
+          note.tags(), note.category(), note.date(), note.draft(), note.description()));
+    }
+    return out;
+  }
+}
