@@ -236,6 +236,33 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IOException when the index cannot be written
    */
   public IndexReport index(List<Path> roots, IndexMode mode, Progress progress) throws IOException {
+    try {
+      return indexAll(roots, mode, progress);
+    } catch (NoteIndexException | java.io.InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw writeFailure(e);
+    }
+  }
+
+  /**
+   * A failure to write the index, as one line that names it and what to do. Lucene only deletes
+   * the files of the last commit once a new commit is complete, so searches keep seeing it.
+   */
+  private NoteIndexException writeFailure(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("No space left on device") || m.contains("not enough space on the disk")) {
+        return new NoteIndexException("no space left on the disk holding the index [" + indexPath
+            + "]; free some space and run `notesearch index` again (searches still see the last complete index)", e);
+      }
+    }
+    return new NoteIndexException("cannot write the index at [" + indexPath + "] ("
+        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); searches still see the last complete index;"
+        + " if this persists, rebuild it with `notesearch index --full DIR`", e);
+  }
+
+  private IndexReport indexAll(List<Path> roots, IndexMode mode, Progress progress) throws IOException {
     long started = System.nanoTime();
     List<Path> folders = new ArrayList<>();
     for (Path root : roots) {
@@ -380,6 +407,16 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IOException when the index cannot be written
    */
   public IndexReport update(List<Path> roots, java.util.Collection<Path> changed) throws IOException {
+    try {
+      return updateChanged(roots, changed);
+    } catch (NoteIndexException | java.io.InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw writeFailure(e);
+    }
+  }
+
+  private IndexReport updateChanged(List<Path> roots, java.util.Collection<Path> changed) throws IOException {
     long started = System.nanoTime();
     List<Path> folders = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     List<Problem> skipped = new ArrayList<>();
