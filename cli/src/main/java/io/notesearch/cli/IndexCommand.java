@@ -117,13 +117,15 @@ final class IndexCommand implements Callable<Integer> {
     SolrIndexer.Report report;
     try (SolrCollection target = SolrCollection.at(solr, collection)) {
       Path staging = index != null ? parent.cwd.resolve(index) : stagingIndex(target);
+      long started = System.nanoTime();
       try (ProgressBar bar = new ProgressBar(err, parent.tty && !quiet)) {
         report = SolrIndexer.index(target, staging, UserConfig.files(parent.env), roots, mode, bar, shards, replicas);
       }
       if (!quiet) {
         out.println(summary(report.local(), staging));
-        out.printf(Locale.ROOT, "solr: %s%d notes sent (%d sections), %d removed → %s collection %s%n",
-            report.created() ? "collection created; " : "", report.sent(), report.sections(), report.removed(), target.url(), target.name());
+        out.printf(Locale.ROOT, "solr: %s%d notes sent (%d sections), %d removed in %.2f s (staging index included) → %s collection %s%n",
+            report.created() ? "collection created; " : "", report.sent(), report.sections(), report.removed(),
+            (System.nanoTime() - started) / 1e9, target.url(), target.name());
       }
     }
     print(err, "skipped", report.local().skipped(), quiet ? 0 : verbose ? Integer.MAX_VALUE : LISTED_PROBLEMS);

@@ -70,12 +70,28 @@ public final class SolrParity {
         return ranked;
       }, notes, judged);
       System.err.println("solr:\n" + report.table());
+      System.err.println(latency(searcher, judged));
     }
     for (int i = 0; i < judged.size(); i++) {
       out.println(judged.get(i).id() + "\t" + (solrOnly ? "" : String.join("\u001e", local.get(i))) + "\t"
           + String.join("\u001e", solr.get(i)));
     }
     out.flush();
+  }
+
+  /** Latency of the judged queries on the warmed collection, one at a time, with snippets: a figure for docs/scale-out.md. */
+  private static String latency(SolrNoteSearcher searcher, List<Judgment> judged) throws Exception {
+    long[] took = new long[judged.size()];
+    for (int i = 0; i < judged.size(); i++) {
+      long t = System.nanoTime();
+      searcher.search(SearchRequest.of(judged.get(i).query()).withLimit(Evaluation.DEPTH));
+      took[i] = System.nanoTime() - t;
+    }
+    long[] sorted = took.clone();
+    java.util.Arrays.sort(sorted);
+    double mean = java.util.Arrays.stream(took).average().orElse(0) / 1e6;
+    return String.format(java.util.Locale.ROOT, "SOLR LATENCY %d judged queries, one at a time, top 10 with snippets: mean %.1f ms, p50 %.1f ms, p90 %.1f ms, max %.1f ms",
+        took.length, mean, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.9)] / 1e6, sorted[sorted.length - 1] / 1e6);
   }
 
   private static SearchRequest request(Judgment j) {

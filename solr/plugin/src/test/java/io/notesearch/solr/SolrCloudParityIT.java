@@ -86,6 +86,7 @@ class SolrCloudParityIT {
     Run run = notesearch("index", corpus.resolve("notes").toString(), "--solr", url, "--collection", COLLECTION,
         "--shards", "2", "--replicas", "2", "--index", work.resolve("staging").toString());
     assertEquals(0, run.code(), run.toString());
+    System.out.println("INDEX " + run.out());
     Matcher m = Pattern.compile("indexed (\\d+) notes .*?: (\\d+) sections").matcher(run.out());
     assertTrue(m.find(), run.out());
     int notes = Integer.parseInt(m.group(1));
@@ -108,6 +109,7 @@ class SolrCloudParityIT {
     Run again = notesearch("index", corpus.resolve("notes").toString(), "--solr", url, "--collection", COLLECTION,
         "--index", work.resolve("staging").toString());
     assertEquals(0, again.code(), again.toString());
+    System.out.println("INDEX AGAIN " + again.out());
     assertTrue(again.out().contains("solr: 0 notes sent (0 sections), 0 removed"), "incremental: " + again.out());
   }
 
