@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ final class NoteFiles {
     Map<Path, Path> byRealPath = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (Path root : roots) {
+      Deque<Path> realDirs = new ArrayDeque<>(); // the real path of each folder being walked
       Files.walkFileTree(
           root,
           EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -42,6 +45,18 @@ final class NoteFiles {
               if (!dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"))) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
+              try {
+                realDirs.push(dir.toRealPath());
+              } catch (IOException e) {
+                problems.add(new Problem(dir.toString(), "cannot resolve (" + e.getMessage() + ")"));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              realDirs.pop();
               return FileVisitResult.CONTINUE;
             }
 
@@ -55,7 +70,8 @@ final class NoteFiles {
                 problems.add(new Problem(file.toString(), "broken symbolic link; skipped"));
               } else if (attrs.isRegularFile()) {
                 try {
-                  Path real = file.toRealPath();
+                  // One lstat instead of resolving every component of the path again (realpath).
+                  Path real = Files.isSymbolicLink(file) ? file.toRealPath() : realDirs.peek().resolve(file.getFileName());
                   Path path = file.toAbsolutePath().normalize();
                   Path before = byRealPath.putIfAbsent(real, path);
                   if (before != null && path.equals(real)) {

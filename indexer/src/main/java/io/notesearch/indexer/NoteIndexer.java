@@ -34,15 +34,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -583,36 +585,32 @@ public final class NoteIndexer implements AutoCloseable {
   }
 
   /**
-   * Path → content hash and file stamp of every note in the last commit, read from one section per
-   * note (the path's first live document), not from every section.
+   * Path → content hash and file stamp of every note in the last commit, from doc values in one
+   * pass per segment: no stored field (and no section text) is decompressed.
    */
   private Map<String, String> knownHashes() throws IOException {
     Map<String, String> out = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
-        org.apache.lucene.index.Terms paths = leaf.reader().terms(IndexSchema.PATH);
-        if (paths == null) {
+        SortedDocValues paths = leaf.reader().getSortedDocValues(IndexSchema.PATH);
+        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(IndexSchema.NOTE_HASH);
+        if (paths == null || hashes == null) {
           continue;
         }
-        StoredFields stored = leaf.reader().storedFields();
         Bits live = leaf.reader().getLiveDocs();
-        org.apache.lucene.index.TermsEnum te = paths.iterator();
-        org.apache.lucene.index.PostingsEnum postings = null;
-        for (org.apache.lucene.util.BytesRef term = te.next(); term != null; term = te.next()) {
-          postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-          for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            if (live == null || live.get(doc)) {
-              Document d = stored.document(doc, KEY_FIELDS);
-              out.putIfAbsent(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
-              break;
-            }
+        int lastOrd = -1;
+        for (int doc = hashes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hashes.nextDoc()) {
+          // A note's sections are adjacent and share a path: look at the first live one only.
+          if ((live != null && !live.get(doc)) || !paths.advanceExact(doc) || paths.ordValue() == lastOrd) {
+            continue;
           }
+          lastOrd = paths.ordValue();
+          out.putIfAbsent(paths.lookupOrd(lastOrd).utf8ToString(), hashes.binaryValue().utf8ToString());
         }
       }
     }
     return out;
   }
-
 
   /** Whether a path lies in a hidden folder or node_modules below its root (never indexed). */
   private static boolean isSkippedFolder(Path path, List<Path> folders) {

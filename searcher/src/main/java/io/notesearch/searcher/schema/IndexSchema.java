@@ -11,6 +11,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -28,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -47,7 +48,9 @@ public final class IndexSchema {
 
   /**
    * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}):
-   * stored, read once per run to skip unchanged notes, most without reading them.
+   * stored, and doc values read once per run to skip unchanged notes, most without reading them
+   * (doc values: a re-index of 30k unchanged notes read them from stored fields in 0.4 s, mostly
+   * decompressing section text; the sections of one note share a value, which compresses away).
    */
   public static final String NOTE_HASH = "note_hash";
 
@@ -177,6 +180,7 @@ public final class IndexSchema {
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
     doc.add(new SortedDocValuesField(PATH, new BytesRef(section.path())));
     doc.add(new StoredField(NOTE_HASH, section.noteHash()));
+    doc.add(new BinaryDocValuesField(NOTE_HASH, new BytesRef(section.noteHash())));
     doc.add(new TextField(TITLE, note.title()));
     doc.add(new StoredField(TITLE, section.title()));
     String own = section.headings().isEmpty() ? "" : section.headings().getLast();
