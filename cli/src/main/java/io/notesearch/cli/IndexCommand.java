@@ -55,7 +55,7 @@ final class IndexCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(names = "--solr", paramLabel = "URL", description = {
-      "Index into a SolrCloud collection instead (e.g. http://localhost:8983/solr), created with",
+      "Index into a SolrCloud collection instead (e.g. http://localhost:8983/solr; several nodes comma-separated), created with",
       "notesearch's config set if missing; --index is then the local staging index (see docs/scale-out.md)."})
   String solr;
 
@@ -143,7 +143,7 @@ final class IndexCommand implements Callable<Integer> {
   /** The staging index of a collection: beside the default local index, one per cluster and collection. */
   private Path stagingIndex(SolrCollection target) {
     Path local = IndexLocation.resolve(null, parent.env, parent.cwd).path();
-    java.net.URI uri = java.net.URI.create(target.url());
+    java.net.URI uri = java.net.URI.create(target.url().split(",")[0]); // the first node names the cluster
     String name = "solr-" + uri.getHost() + (uri.getPort() < 0 ? "" : "-" + uri.getPort()) + "-" + target.name();
     return local.resolveSibling(name.replaceAll("[^A-Za-z0-9._-]", "_"));
   }

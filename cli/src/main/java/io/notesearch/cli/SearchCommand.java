@@ -87,7 +87,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--no-mined", description = "Do not use the term pairs mined from your notes as synonyms.")
   boolean noMined;
 
-  @Option(names = "--solr", paramLabel = "URL", description = "Search a SolrCloud collection instead (e.g. http://localhost:8983/solr; see docs/scale-out.md).")
+  @Option(names = "--solr", paramLabel = "URL", description = "Search a SolrCloud collection instead (e.g. http://localhost:8983/solr; several nodes comma-separated; see docs/scale-out.md).")
   String solr;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = SolrCollection.DEFAULT_NAME,

@@ -45,29 +45,41 @@ public final class SolrCollection implements AutoCloseable {
   /**
    * A client for a collection; nothing is sent yet.
    *
-   * @param url Solr's base URL, e.g. {@code http://localhost:8983/solr}
+   * @param url Solr's base URL, e.g. {@code http://localhost:8983/solr}, or several nodes' URLs
+   *     separated by commas (each request goes to the first that can be reached)
    * @param name the collection
    * @throws IllegalArgumentException when the URL is not an http(s) URL
    */
   public static SolrCollection at(String url, String name) {
+    if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("bad --collection [" + name + "]: letters, digits, '.', '_' and '-' only");
+    }
+    List<SolrClient> nodes = new java.util.ArrayList<>();
+    List<String> bases = new java.util.ArrayList<>();
+    for (String one : url.split(",")) {
+      String base = base(one.strip(), url);
+      bases.add(base);
+      nodes.add(new HttpJdkSolrClient.Builder(base)
+          .withConnectionTimeout(5, TimeUnit.SECONDS)
+          .withIdleTimeout(120, TimeUnit.SECONDS)
+          .build());
+    }
+    SolrClient client = nodes.size() == 1 ? nodes.getFirst() : new FailoverSolrClient(nodes);
+    return new SolrCollection(String.join(",", bases), name, client);
+  }
+
+  /** One node's base URL, checked; {@code whole} is what the user typed, for the message. */
+  private static String base(String url, String whole) {
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("bad --solr URL [" + url + "]: expected e.g. http://localhost:8983/solr");
+      uri = null;
     }
-    if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-      throw new IllegalArgumentException("bad --solr URL [" + url + "]: expected e.g. http://localhost:8983/solr");
+    if (uri == null || uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+      throw new IllegalArgumentException("bad --solr URL [" + whole + "]: expected e.g. http://localhost:8983/solr (several: comma-separated)");
     }
-    if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-      throw new IllegalArgumentException("bad --collection [" + name + "]: letters, digits, '.', '_' and '-' only");
-    }
-    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    SolrClient client = new HttpJdkSolrClient.Builder(base)
-        .withConnectionTimeout(5, TimeUnit.SECONDS)
-        .withIdleTimeout(120, TimeUnit.SECONDS)
-        .build();
-    return new SolrCollection(base, name, client);
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** {@return Solr's base URL} */

@@ -70,7 +70,8 @@ class SolrCloudParityIT {
     judged = readJudgments(corpus.resolve("judgments.tsv"));
     work = Files.createTempDirectory("notesearch-solr-it");
     cluster = new MiniSolrCloudCluster.Builder(2, work.resolve("cluster")).build();
-    url = cluster.getJettySolrRunner(0).getBaseUrl().toString();
+    // Both nodes, as a client of a real cluster would name them: the first that answers serves.
+    url = cluster.getJettySolrRunner(0).getBaseUrl() + "," + cluster.getJettySolrRunner(1).getBaseUrl();
   }
 
   @AfterAll
@@ -180,7 +181,8 @@ class SolrCloudParityIT {
   @Order(5)
   void everyQueryAnswersWithANodeDown() throws Exception {
     assertFalse(solrBefore == null, "judgedQueriesRankAsLocally must run first");
-    JettySolrRunner stopped = cluster.stopJettySolrRunner(1);
+    // The node the client tries first: it must fail over to the other one.
+    JettySolrRunner stopped = cluster.stopJettySolrRunner(0);
     cluster.waitForJettyToStop(stopped);
     // Each shard still has a live replica; wait until cluster state says so.
     cluster.getZkStateReader().waitForState(COLLECTION, 60, TimeUnit.SECONDS, (live, c) -> {
