@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real full disk: the index lives on a small tmpfs, so the kernel answers ENOSPC. Needs the right
+ * Real index folder problems: the index lives on a small tmpfs, so the kernel answers ENOSPC when it
+ * is full and EROFS when it is remounted read-only. Needs the right
  * to mount (root here and in CI); skipped elsewhere unless NOTESEARCH_REQUIRE_TMPFS is set, which
  * {@code .ci/run} does so the test cannot silently stop running there.
  */
-class DiskFullTest {
+class IndexFolderProblemsTest {
   @TempDir Path tmp;
   private Path disk;
   private boolean mounted;
@@ -97,5 +98,25 @@ class DiskFullTest {
     CliRun again = CliRun.of("index", "--index", index.toString(), notes.toString());
     assertEquals(0, again.code(), again.err());
     assertTrue(hits(index, "둘째") >= 397);
+  }
+
+  @Test
+  void aReadOnlyIndexFolderIsOneLineAndStillSearchable() throws Exception {
+    Path notes = tmp.resolve("notes");
+    Path index = disk.resolve("index");
+    writeNotes(notes, 0, 3, "첫째");
+    assertEquals(0, CliRun.of("index", "--index", index.toString(), notes.toString()).code());
+    assertTrue(run("mount", "-o", "remount,ro", disk.toString()), "make the disk read-only");
+
+    writeNotes(notes, 3, 5, "둘째");
+    CliRun update = CliRun.of("index", "--index", index.toString(), notes.toString());
+    assertEquals(3, update.code(), update.err());
+    String err = update.err().strip();
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(err.contains(index.toString()) && err.contains("writable"), err);
+
+    CliRun search = CliRun.of("search", "--index", index.toString(), "첫째");
+    assertEquals(0, search.code(), search.err());
+    assertTrue(search.out().contains("note-0.md"), search.out());
   }
 }
