@@ -79,9 +79,12 @@ public final class BenchMain {
     @Option(names = "--folder", description = "a generated folder to copy instead of generating one")
     Path folder;
 
+    @Option(names = "--full-only", description = "stop after the full build (e.g. to time it on one core)")
+    boolean fullOnly;
+
     @Override
     public Integer call() throws IOException {
-      IndexingBench.run(notes, seed, folder);
+      IndexingBench.run(notes, seed, folder, fullOnly);
       return 0;
     }
   }

@@ -37,7 +37,7 @@ public final class IndexingBench {
    * @param args the number of notes and an optional seed
    */
   public static void main(String[] args) throws IOException {
-    run(Integer.parseInt(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 1, null);
+    run(Integer.parseInt(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 1, null, false);
   }
 
   /**
@@ -46,9 +46,22 @@ public final class IndexingBench {
    * @param notes notes to generate
    * @param seed the generator's seed
    * @param source a generated folder to copy instead (null: generate), so repeated runs skip generating
+   * @param fullOnly stop after the full build (for timing it on one core)
    */
-  static void run(int notes, long seed, Path source) throws IOException {
+  static void run(int notes, long seed, Path source, boolean fullOnly) throws IOException {
     Path work = Files.createTempDirectory("notesearch-bench");
+    try {
+      measure(notes, seed, source, fullOnly, work);
+    } finally {
+      try (Stream<Path> walk = Files.walk(work)) { // a 100k run leaves ~0.5 GB behind otherwise
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static void measure(int notes, long seed, Path source, boolean fullOnly, Path work) throws IOException {
     Path folder = work.resolve("notes");
     Path index = work.resolve("index");
     long bytes;
@@ -71,6 +84,10 @@ public final class IndexingBench {
     System.out.printf(Locale.ROOT, "full index: %.1f s, %.0f notes/s, %.2f MB/s, %d sections%n",
         seconds, notes / seconds, bytes / 1e6 / seconds, full.sections());
     System.out.printf(Locale.ROOT, "index size / markdown: %.2f%n", (double) size(index) / bytes);
+    if (fullOnly) {
+      System.out.printf(Locale.ROOT, "peak RSS: %d MiB%n", peakRssKb() / 1024);
+      return;
+    }
 
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
