@@ -30,6 +30,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
@@ -40,8 +41,8 @@ import org.apache.solr.common.params.CursorMarkParams;
  *
  * <p>A local index (the staging index) is brought up to date first, by {@link NoteIndexer} itself:
  * the same walk, skip rules, hashes and report as local mode. Then every note whose hash (with the
- * index format, {@link #FORMAT}) differs from what the collection holds is sent again, whole (its
- * old sections deleted in the same request), in batches of about {@link #BATCH_SECTIONS} sections;
+ * index format, {@link #FORMAT}) differs from what the collection holds is sent again, whole (in
+ * the same request, its sections of any other version are deleted), in batches of about {@link #BATCH_SECTIONS} sections;
  * a batch that fails is sent again up to {@link #ATTEMPTS} times, then reported with its notes. The
  * collection's own hashes are the record of what is indexed, so a note that Solr did not acknowledge
  * is sent again by the next run.
@@ -113,6 +114,7 @@ public final class SolrIndexer {
       }
     }
     List<Failed> failed = new ArrayList<>();
+    List<String> sentNotes = new ArrayList<>();
     int sent = 0;
     int sections = 0;
     UpdateRequest batch = new UpdateRequest();
@@ -127,7 +129,10 @@ public final class SolrIndexer {
         continue;
       }
       if (have.containsKey(path) || mode == IndexMode.FULL) {
-        batch.deleteByQuery("{!term f=" + IndexSchema.PATH + "}" + path);
+        // The note's sections that this version does not have. Written for either order: SolrJ
+        // sends a request's adds before its deletes, and this deletes none of the new sections.
+        batch.deleteByQuery("+" + IndexSchema.PATH + ":" + ClientUtils.escapeQueryChars(path)
+            + " -" + IndexSchema.NOTE_HASH + ":" + ClientUtils.escapeQueryChars(stamp(want.get(path))));
       }
       boolean first = true;
       for (SectionRecord r : records) {
@@ -140,6 +145,7 @@ public final class SolrIndexer {
         if (send(solr, batch, batchNotes, failed)) {
           sent += batchNotes.size();
           sections += batchSections;
+          sentNotes.addAll(batchNotes);
         }
         batch = new UpdateRequest();
         batchNotes = new ArrayList<>();
@@ -149,6 +155,7 @@ public final class SolrIndexer {
     if (!batchNotes.isEmpty() && send(solr, batch, batchNotes, failed)) {
       sent += batchNotes.size();
       sections += batchSections;
+      sentNotes.addAll(batchNotes);
     }
     int removed = 0;
     for (int i = 0; i < remove.size(); i += 100) {
@@ -157,12 +164,17 @@ public final class SolrIndexer {
       some.forEach(p -> deletes.deleteByQuery("{!term f=" + IndexSchema.PATH + "}" + p));
       if (send(solr, deletes, some, failed)) {
         removed += some.size();
+        sentNotes.addAll(some);
       }
     }
-    try {
-      solr.client().commit(solr.name(), true, true);
-    } catch (SolrServerException | IOException | RuntimeException e) {
-      throw solr.failure("cannot commit to the collection [" + solr.name() + "]", e);
+    if (!sentNotes.isEmpty() || removed > 0) {
+      try {
+        solr.client().commit(solr.name(), true, true);
+      } catch (SolrServerException | IOException | RuntimeException e) {
+        // Taken but not visible: the collection still shows the old hashes, so the next run sends these again.
+        failed.add(new Failed(List.copyOf(sentNotes), solr.failure("Solr did not commit", e).getMessage()));
+        return new Report(local, 0, 0, 0, failed, created);
+      }
     }
     return new Report(local, sent, sections, removed, failed, created);
   }

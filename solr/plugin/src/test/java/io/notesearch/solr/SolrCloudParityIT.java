@@ -179,6 +179,44 @@ class SolrCloudParityIT {
 
   @Test
   @Order(5)
+  void aBatchSolrRefusesIsReportedAndSentAgainNextRun() throws Exception {
+    Path notes = Files.createDirectories(work.resolve("ro-notes"));
+    Files.copy(corpus.resolve("notes/python-311-whats-new.md"), notes.resolve("python.md"));
+    Files.copy(corpus.resolve("notes/cpp-vs-java-memory.md"), notes.resolve("cpp.md"));
+    String[] index = {"index", notes.toString(), "--solr", url, "--collection", "ro", "--index", work.resolve("ro-staging").toString()};
+    Run first = notesearch(index);
+    assertEquals(0, first.code(), first.toString());
+    Matcher sent = Pattern.compile("collection created; 2 notes sent \\((\\d+) sections\\)").matcher(first.out());
+    assertTrue(sent.find(), first.out());
+    int before = Integer.parseInt(sent.group(1));
+
+    org.apache.solr.client.solrj.request.CollectionAdminRequest.modifyCollection("ro", Map.of("readOnly", "true"))
+        .process(cluster.getSolrClient());
+    Files.writeString(notes.resolve("python.md"), "\n## 새 섹션\n\n읽기 전용 컬렉션에 보내는 변경.\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Run refused = notesearch(index);
+    assertEquals(3, refused.code(), refused.toString());
+    assertTrue(refused.out().contains("solr: 0 notes sent"), refused.out());
+    List<String> lines = refused.err().strip().lines().toList();
+    assertEquals(1, lines.size(), refused.err());
+    assertTrue(lines.getFirst().contains("not indexed (sent again next run): " + notes.resolve("python.md")), refused.err());
+    System.out.println("REFUSED " + lines.getFirst());
+
+    org.apache.solr.client.solrj.request.CollectionAdminRequest.modifyCollection("ro", Map.of("readOnly", "false"))
+        .process(cluster.getSolrClient());
+    Run again = notesearch(index);
+    assertEquals(0, again.code(), again.toString());
+    assertTrue(again.out().contains("solr: 1 notes sent"), "the refused note is sent again: " + again.out());
+    // python-311-whats-new.md is a draft (front matter): searched with --drafts.
+    Run found = notesearch("search", "--solr", url, "--collection", "ro", "--drafts", "--json", "읽기", "전용", "컬렉션");
+    assertEquals(0, found.code(), found.toString());
+    assertTrue(found.out().contains("\"anchor\":\"새-섹션\""), found.out());
+    // The changed note replaced its old version: one section more, none twice, none lost.
+    assertEquals(before + 1, cluster.getSolrClient().query("ro", new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
+  }
+
+  @Test
+  @Order(6)
   void everyQueryAnswersWithANodeDown() throws Exception {
     assertFalse(solrBefore == null, "judgedQueriesRankAsLocally must run first");
     // The node the client tries first: it must fail over to the other one.
