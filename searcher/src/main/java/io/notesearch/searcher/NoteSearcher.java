@@ -114,7 +114,8 @@ public final class NoteSearcher implements AutoCloseable {
       if (synonyms == Synonyms.GLOSSARY_AND_MINED) {
         glossary = glossary.with(MinedGlossary.read(index));
       }
-      analyzers = NoteAnalyzers.with(glossary, files.dictionary());
+      // The synonym map is kept beside the index: a cold process then needs Nori only for the query.
+      analyzers = NoteAnalyzers.with(glossary, files.dictionary(), Files.isDirectory(index) ? index : null);
     } catch (IOException e) {
       throw new NoteIndexException("cannot read a user analysis file (" + e.getMessage() + ")", e);
     }

@@ -100,6 +100,10 @@ public final class NoteAnalyzers {
   private final DecompoundMode indexDecompound;
 
   private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound) {
+    this(dictionaryText, glossary, indexDecompound, null);
+  }
+
+  private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound, Path synonymCache) {
     UserDictionary dictionary = dictionary(dictionaryText);
     this.fingerprint = fingerprint(dictionaryText, indexDecompound);
     this.indexDecompound = indexDecompound;
@@ -108,7 +112,17 @@ public final class NoteAnalyzers {
     this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     try {
-      SynonymMap map = glossary.toSynonymMap(queryPlain);
+      SynonymMap map = null;
+      String key = synonymCache == null ? null : SynonymCache.key(glossary.groups(), dictionaryText);
+      if (key != null) {
+        map = SynonymCache.load(synonymCache, key);
+      }
+      if (map == null) {
+        map = glossary.toSynonymMap(queryPlain);
+        if (key != null) {
+          SynonymCache.store(synonymCache, key, map);
+        }
+      }
       this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, map);
       this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, true, map);
     } catch (IOException e) {
@@ -151,6 +165,21 @@ public final class NoteAnalyzers {
    * @throws IllegalArgumentException naming the file when an entry is malformed
    */
   public static NoteAnalyzers with(Glossary glossary, Path userDictionary) throws IOException {
+    return with(glossary, userDictionary, null);
+  }
+
+  /**
+   * The analyzers with the user's dictionary, keeping the glossary's synonym map in a folder (an
+   * index folder) so that the next process loads it instead of analysing the glossary again.
+   *
+   * @param glossary the synonym groups applied to queries
+   * @param userDictionary a Nori user dictionary file (same format as the shipped one), or null
+   * @param synonymCache the folder to keep the map in, or null for none; a folder that cannot be
+   *     written only costs the next start the time to build the map
+   * @throws IOException when the dictionary file cannot be read
+   * @throws IllegalArgumentException naming the file when an entry is malformed
+   */
+  public static NoteAnalyzers with(Glossary glossary, Path userDictionary, Path synonymCache) throws IOException {
     String text = builtInDictionaryText();
     if (userDictionary != null) {
       text = text + "\n" + Files.readString(userDictionary, StandardCharsets.UTF_8);
@@ -160,7 +189,7 @@ public final class NoteAnalyzers {
         throw new IllegalArgumentException("bad user dictionary [" + userDictionary + "]: " + e.getMessage(), e);
       }
     }
-    return new NoteAnalyzers(text, glossary, INDEX_DECOMPOUND);
+    return new NoteAnalyzers(text, glossary, INDEX_DECOMPOUND, synonymCache);
   }
 
   /**
@@ -215,7 +244,7 @@ public final class NoteAnalyzers {
     return compounds;
   }
 
-  private static String builtInDictionaryText() {
+  static String builtInDictionaryText() {
     try (InputStream in = NoteAnalyzers.class.getResourceAsStream(USER_DICTIONARY)) {
       if (in == null) {
         throw new IllegalStateException("missing resource [" + USER_DICTIONARY + "] next to " + NoteAnalyzers.class);

@@ -1,0 +1,80 @@
+package io.notesearch.searcher.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynonymCacheTest {
+  @TempDir Path tmp;
+
+  /** Every glossary term and a few mixed queries analyse to the same token graph from a saved map. */
+  @Test
+  void aSavedMapAnalysesExactlyLikeAFreshOne() throws Exception {
+    Glossary glossary = Glossary.builtIn();
+    NoteAnalyzers fresh = NoteAnalyzers.with(glossary, null);
+    NoteAnalyzers saving = NoteAnalyzers.with(glossary, null, tmp);
+    assertTrue(Files.isRegularFile(tmp.resolve(SynonymCache.FILE)), "the first start saves the map");
+    byte[] saved = Files.readAllBytes(tmp.resolve(SynonymCache.FILE));
+    NoteAnalyzers loaded = NoteAnalyzers.with(glossary, null, tmp);
+    assertArrayEquals(saved, Files.readAllBytes(tmp.resolve(SynonymCache.FILE)), "a hit does not rewrite it");
+
+    List<String> texts = new ArrayList<>(List.of("EC2가 ELB를 거치면", "로드 밸런서 헬스체크", "화살표 함수(Arrow Function)", "람다 콜드 스타트"));
+    glossary.groups().forEach(texts::addAll);
+    for (String text : texts) {
+      assertEquals(TokenTable.of(fresh.query(), text), TokenTable.of(loaded.query(), text), text);
+      assertEquals(TokenTable.of(fresh.queryContent(), text), TokenTable.of(loaded.queryContent(), text), text);
+      assertEquals(TokenTable.of(saving.query(), text), TokenTable.of(loaded.query(), text), text);
+    }
+  }
+
+  @Test
+  void anotherGlossaryOrDictionaryIsAnotherKey() throws Exception {
+    Glossary base = Glossary.builtIn();
+    Glossary more = base.with(Glossary.parse(new StringReader("쿠버네티스 배포판, k8s distro\n"), "test"));
+    String dictionary = "쿠버네티스\n";
+    assertEquals(SynonymCache.key(base.groups(), dictionary), SynonymCache.key(base.groups(), dictionary));
+    assertNotEquals(SynonymCache.key(base.groups(), dictionary), SynonymCache.key(more.groups(), dictionary));
+    assertNotEquals(SynonymCache.key(base.groups(), dictionary), SynonymCache.key(base.groups(), dictionary + "람다\n"));
+
+    NoteAnalyzers.with(base, null, tmp);
+    byte[] first = Files.readAllBytes(tmp.resolve(SynonymCache.FILE));
+    NoteAnalyzers withMore = NoteAnalyzers.with(more, null, tmp);
+    assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(tmp.resolve(SynonymCache.FILE))), "saved again for the new glossary");
+    assertTrue(TokenTable.terms(withMore.query(), "k8s distro").contains("쿠버네티스"), TokenTable.terms(withMore.query(), "k8s distro").toString());
+  }
+
+  @Test
+  void aDamagedFileIsAMissAndIsReplaced() throws Exception {
+    Glossary glossary = Glossary.builtIn();
+    String key = SynonymCache.key(glossary.groups(), NoteAnalyzers.builtInDictionaryText());
+    NoteAnalyzers.with(glossary, null, tmp);
+    assertNotNull(SynonymCache.load(tmp, key));
+    Path file = tmp.resolve(SynonymCache.FILE);
+    byte[] good = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(good, good.length / 2));
+    assertNull(SynonymCache.load(tmp, key), "half a file is a miss");
+    NoteAnalyzers again = NoteAnalyzers.with(glossary, null, tmp);
+    assertEquals(TokenTable.of(NoteAnalyzers.with(glossary, null).query(), "로드 밸런서"), TokenTable.of(again.query(), "로드 밸런서"));
+    assertNotNull(SynonymCache.load(tmp, key), "replaced by a good one");
+  }
+
+  @Test
+  void aFolderThatCannotBeWrittenOnlyCostsTime() throws Exception {
+    Path missing = tmp.resolve("not-there");
+    NoteAnalyzers analyzers = NoteAnalyzers.with(Glossary.builtIn(), null, missing);
+    assertFalse(Files.exists(missing));
+    assertFalse(TokenTable.terms(analyzers.query(), "로드 밸런서").isEmpty());
+  }
+}
