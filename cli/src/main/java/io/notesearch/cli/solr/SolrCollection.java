@@ -144,13 +144,28 @@ public final class SolrCollection implements AutoCloseable {
 
   /** One line naming the cluster and the cause, for exit code 3. */
   NoteIndexException failure(String what, Exception e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
-      cause = cause.getCause();
+    return new NoteIndexException(what + " at [" + url + "] (" + detail(e) + ")", e);
+  }
+
+  /** The cause in a few words: connection refused, timed out, unknown host, or Solr's own message. */
+  static String detail(Throwable e) {
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+        return "connection refused or closed";
+      }
+      if (t instanceof java.net.UnknownHostException) {
+        return "unknown host " + t.getMessage();
+      }
+      if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+        return "timed out";
+      }
+      if (message == null && t.getMessage() != null) {
+        message = t.getMessage();
+      }
     }
-    String detail = String.valueOf(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-    detail = detail.lines().findFirst().orElse("").strip();
-    return new NoteIndexException(what + " at [" + url + "] (" + detail + ")", e);
+    String detail = message == null ? e.getClass().getSimpleName() : message;
+    return detail.lines().findFirst().orElse("").strip();
   }
 
   /** notesearch's config set, zipped for the ConfigSets API (from this jar's resources). */

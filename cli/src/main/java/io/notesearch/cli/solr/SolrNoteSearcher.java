@@ -260,6 +260,10 @@ public final class SolrNoteSearcher implements AutoCloseable {
 
   /** A 400 is the query's fault (exit 2); anything else is the cluster's (exit 3). */
   private NoteIndexException badRequest(Exception e) {
+    if (e instanceof SolrException se && String.valueOf(se.getMessage()).contains("Unknown query parser")) {
+      return new NoteIndexException("the collection [" + solr.name() + "] at [" + solr.url()
+          + "] does not run notesearch's Solr plugin: see docs/scale-out.md (" + SolrCollection.detail(e) + ")", e);
+    }
     if (e instanceof SolrException se && se.code() == 400) {
       throw new IllegalArgumentException(String.valueOf(se.getMessage()).lines().findFirst().orElse(""), e);
     }
