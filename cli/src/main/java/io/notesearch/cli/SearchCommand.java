@@ -124,7 +124,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchResult result;
     if (solr != null) {
-      try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(solr, collection))) {
+      try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(solr, collection), UserConfig.files(parent.env))) {
         result = searcher.search(request);
       }
     } else {

@@ -1,6 +1,7 @@
 package io.notesearch.cli.solr;
 
 import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.searcher.UserFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,15 @@ public final class SolrCollection implements AutoCloseable {
   /** The collection name when {@code --collection} is not given. */
   public static final String DEFAULT_NAME = "notes";
 
-  /** The config set that notesearch uploads (schema.xml and solrconfig.xml of solr/configset/notes). */
-  static final String CONFIG_SET = "notesearch";
+  /** The config set notesearch uploads for a collection (solr/configset/notes, and the user's files), by collection. */
+  static String configSet(String collection) {
+    return "notesearch-" + collection;
+  }
+
+  /** Where the user's glossary and dictionary go in the config set (the plugin's NoteAnalysis reads them). */
+  static final String USER_GLOSSARY = "notesearch-glossary.txt";
+
+  static final String USER_DICTIONARY = "notesearch-userdict.txt";
 
   private static final String CONFIG_RESOURCES = "configset/";
   private static final List<String> CONFIG_FILES = List.of("schema.xml", "solrconfig.xml");
@@ -113,21 +121,22 @@ public final class SolrCollection implements AutoCloseable {
    *
    * @param shards shards of a new collection
    * @param replicas replicas of each shard of a new collection
+   * @param files the user's glossary and dictionary, uploaded with the config set
    * @return whether it was created now
    * @throws NoteIndexException when the cluster cannot be reached or refuses
    */
-  public boolean createIfMissing(int shards, int replicas) throws NoteIndexException {
+  public boolean createIfMissing(int shards, int replicas, UserFiles files) throws NoteIndexException {
     if (exists()) {
       return false;
     }
     try {
       ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload()
-          .setConfigSetName(CONFIG_SET)
+          .setConfigSetName(configSet(name))
           .setOverwrite(true)
           .setCleanup(true);
-      ContentStreamBase.ByteArrayStream zip = new ContentStreamBase.ByteArrayStream(configSetZip(), CONFIG_SET + ".zip", "application/zip");
+      ContentStreamBase.ByteArrayStream zip = new ContentStreamBase.ByteArrayStream(configSetZip(files), configSet(name) + ".zip", "application/zip");
       upload.setUploadStream(zip).process(client);
-      CollectionAdminRequest.createCollection(name, CONFIG_SET, shards, replicas).process(client);
+      CollectionAdminRequest.createCollection(name, configSet(name), shards, replicas).process(client);
       return true;
     } catch (SolrServerException | IOException | RuntimeException e) {
       throw failure("cannot create the collection [" + name + "]", e);
@@ -169,9 +178,19 @@ public final class SolrCollection implements AutoCloseable {
   }
 
   /** notesearch's config set, zipped for the ConfigSets API (from this jar's resources). */
-  static byte[] configSetZip() throws IOException {
+  static byte[] configSetZip(UserFiles files) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      if (files.glossary() != null) {
+        zip.putNextEntry(new ZipEntry(USER_GLOSSARY));
+        zip.write(java.nio.file.Files.readAllBytes(files.glossary()));
+        zip.closeEntry();
+      }
+      if (files.dictionary() != null) {
+        zip.putNextEntry(new ZipEntry(USER_DICTIONARY));
+        zip.write(java.nio.file.Files.readAllBytes(files.dictionary()));
+        zip.closeEntry();
+      }
       for (String file : CONFIG_FILES) {
         try (InputStream in = SolrCollection.class.getResourceAsStream(CONFIG_RESOURCES + file)) {
           if (in == null) {

@@ -84,7 +84,7 @@ public final class SolrIndexer {
    *
    * @param solr the collection (created with notesearch's config set if missing)
    * @param staging the local staging index folder
-   * @param files the user's analysis files (the dictionary matters only locally; see docs/scale-out.md)
+   * @param files the user's glossary and dictionary: the staging index's, and a new collection's config set's
    * @param roots folders of notes
    * @param mode incremental, or a full rebuild (of the staging index, and every note sent again)
    * @param progress told after each note of the local pass
@@ -93,7 +93,7 @@ public final class SolrIndexer {
    */
   public static Report index(SolrCollection solr, Path staging, UserFiles files, List<Path> roots, IndexMode mode,
       Progress progress, int shards, int replicas) throws IOException {
-    boolean created = solr.createIfMissing(shards, replicas);
+    boolean created = solr.createIfMissing(shards, replicas, files);
     IndexReport local;
     try (NoteIndexer indexer = NoteIndexer.open(staging, files, mode)) {
       local = indexer.index(roots, mode, progress);

@@ -5,6 +5,8 @@ import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.SearchResult;
 import io.notesearch.searcher.Snippet;
+import io.notesearch.searcher.UserFiles;
+import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.QueryPlanner;
@@ -84,11 +86,22 @@ public final class SolrNoteSearcher implements AutoCloseable {
    * Opens a searcher on an existing collection.
    *
    * @param solr the collection
+   * @param files the user's glossary and dictionary (for the query syntax check and the snippets;
+   *     the collection ranks with those its config set was created with)
    * @throws NoteIndexException when the cluster cannot be reached or has no such collection
    */
-  public static SolrNoteSearcher open(SolrCollection solr) throws NoteIndexException {
+  public static SolrNoteSearcher open(SolrCollection solr, UserFiles files) throws NoteIndexException {
     solr.requireExists();
-    return new SolrNoteSearcher(solr, NoteAnalyzers.standard());
+    try {
+      // As the collection's config set analyses (the user's files were uploaded with it).
+      Glossary glossary = Glossary.builtIn();
+      if (files.glossary() != null) {
+        glossary = glossary.with(Glossary.read(files.glossary()));
+      }
+      return new SolrNoteSearcher(solr, NoteAnalyzers.with(glossary, files.dictionary()));
+    } catch (IOException e) {
+      throw new NoteIndexException("cannot read a user analysis file (" + e.getMessage() + ")", e);
+    }
   }
 
   /** One run of a query on Solr. */

@@ -58,7 +58,7 @@ public final class SolrParity {
       }
     }
     List<List<String>> solr = new ArrayList<>();
-    try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(args[2], args[3]))) {
+    try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(args[2], args[3]), io.notesearch.searcher.UserFiles.NONE)) {
       for (Judgment j : judged) {
         solr.add(ranked(searcher.search(request(j)).hits()));
       }

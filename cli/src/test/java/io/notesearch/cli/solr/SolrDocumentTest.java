@@ -57,6 +57,6 @@ class SolrDocumentTest {
     for (String name : SolrIndexer.document(SECTION, true).getFieldNames()) {
       assertTrue(declared.contains(name), "schema.xml lacks " + name + ": " + declared);
     }
-    assertTrue(SolrCollection.configSetZip().length > 1000);
+    assertTrue(SolrCollection.configSetZip(io.notesearch.searcher.UserFiles.NONE).length > 1000);
   }
 }

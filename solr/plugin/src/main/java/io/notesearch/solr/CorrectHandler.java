@@ -1,7 +1,9 @@
 package io.notesearch.solr;
 
 import io.notesearch.searcher.internal.Suggester;
+import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.RequestHandlerBase;
+import org.apache.solr.util.plugin.SolrCoreAware;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.response.SolrQueryResponse;
 import org.apache.solr.security.AuthorizationContext;
@@ -11,11 +13,19 @@ import org.apache.solr.security.AuthorizationContext;
  * jamo) over the vocabulary of the core that answers. Answers {@code correction}: the query with
  * each unknown word replaced, or absent when every word is known or none has a close match.
  */
-public final class CorrectHandler extends RequestHandlerBase {
+public final class CorrectHandler extends RequestHandlerBase implements SolrCoreAware {
+  /** The config set's analysis; the shipped one until the core is known. */
+  private volatile Suggester suggester = new Suggester(NoteAnalysis.standard().queryPlain());
+
+  @Override
+  public void inform(SolrCore core) {
+    suggester = new Suggester(NoteAnalysis.of(core.getResourceLoader()).queryPlain());
+  }
+
   @Override
   public void handleRequestBody(SolrQueryRequest req, SolrQueryResponse rsp) throws Exception {
     String q = req.getParams().get("q", "");
-    String corrected = new Suggester(NoteAnalysis.standard().queryPlain()).correct(req.getSearcher().getIndexReader(), q);
+    String corrected = suggester.correct(req.getSearcher().getIndexReader(), q);
     if (corrected != null) {
       rsp.add("correction", corrected);
     }

@@ -1,12 +1,15 @@
 package io.notesearch.solr;
 
 import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.QueryPlanner;
 import io.notesearch.searcher.query.QuerySyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.ResourceLoader;
+import org.apache.lucene.util.ResourceLoaderAware;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.request.SolrQueryRequest;
@@ -35,8 +38,16 @@ import org.apache.solr.search.QParserPlugin;
  *
  * A mistyped field or an impossible date is a 400 whose message is notesearch's own.
  */
-public final class NoteQParserPlugin extends QParserPlugin {
+public final class NoteQParserPlugin extends QParserPlugin implements ResourceLoaderAware {
   public static final String NAME = "notesearch";
+
+  /** The config set's analysis (its user dictionary and glossary); the shipped one until informed. */
+  private volatile NoteAnalyzers analyzers = NoteAnalysis.standard();
+
+  @Override
+  public void inform(ResourceLoader loader) {
+    analyzers = NoteAnalysis.of(loader);
+  }
 
   @Override
   public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
@@ -47,7 +58,7 @@ public final class NoteQParserPlugin extends QParserPlugin {
         boolean allWords = !"any".equals(localParams == null ? null : localParams.get("words"));
         QueryPlanner.Plan plan;
         try {
-          plan = new QueryPlanner(NoteAnalysis.standard()).plan(request, allWords);
+          plan = new QueryPlanner(analyzers).plan(request, allWords);
         } catch (QuerySyntaxException e) {
           throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, e.getMessage(), e);
         }

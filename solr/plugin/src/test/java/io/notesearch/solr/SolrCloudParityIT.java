@@ -184,7 +184,9 @@ class SolrCloudParityIT {
     Files.copy(corpus.resolve("notes/python-311-whats-new.md"), notes.resolve("python.md"));
     Files.copy(corpus.resolve("notes/cpp-vs-java-memory.md"), notes.resolve("cpp.md"));
     String[] index = {"index", notes.toString(), "--solr", url, "--collection", "ro", "--index", work.resolve("ro-staging").toString()};
-    Run first = notesearch(index);
+    // A user glossary: uploaded with the new collection's config set, so Solr expands with it.
+    Path glossary = Files.writeString(work.resolve("glossary.txt"), "zzreadonly, 전용\n");
+    Run first = notesearch(Map.of("NOTESEARCH_GLOSSARY", glossary.toString()), index);
     assertEquals(0, first.code(), first.toString());
     Matcher sent = Pattern.compile("collection created; 2 notes sent \\((\\d+) sections\\)").matcher(first.out());
     assertTrue(sent.find(), first.out());
@@ -211,6 +213,12 @@ class SolrCloudParityIT {
     Run found = notesearch("search", "--solr", url, "--collection", "ro", "--drafts", "--json", "읽기", "전용", "컬렉션");
     assertEquals(0, found.code(), found.toString());
     assertTrue(found.out().contains("\"anchor\":\"새-섹션\""), found.out());
+    // The user's glossary works on the cluster, though this client does not name it.
+    Run synonym = notesearch("search", "--solr", url, "--collection", "ro", "--drafts", "--json", "zzreadonly");
+    assertEquals(0, synonym.code(), synonym.toString());
+    assertTrue(synonym.out().contains("\"anchor\":\"새-섹션\""), synonym.out());
+    assertEquals(1, notesearch("search", "--solr", url, "--collection", COLLECTION, "zzreadonly").code(),
+        "the glossary belongs to the collection it was uploaded with");
     // The changed note replaced its old version: one section more, none twice, none lost.
     assertEquals(before + 1, cluster.getSolrClient().query("ro", new SolrQuery("*:*").setRows(0)).getResults().getNumFound());
   }
@@ -328,14 +336,22 @@ class SolrCloudParityIT {
   }
 
   private Run notesearch(String... args) throws Exception {
+    return notesearch(Map.of(), args);
+  }
+
+  private Run notesearch(Map<String, String> env, String... args) throws Exception {
     List<String> all = new ArrayList<>();
     all.add("io.notesearch.cli.Main");
     all.addAll(List.of(args));
-    return java(all.toArray(String[]::new));
+    return java(env, all.toArray(String[]::new));
   }
 
   /** The built command-line jar and its libraries, in a JVM of their own (the JDK running this test). */
   private Run java(String... args) throws Exception {
+    return java(Map.of(), args);
+  }
+
+  private Run java(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
@@ -343,7 +359,13 @@ class SolrCloudParityIT {
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
-    Process p = new ProcessBuilder(cmd).directory(corpus.toFile())
+    ProcessBuilder builder = new ProcessBuilder(cmd);
+    // No user files of whoever runs the build: XDG_CONFIG_HOME points at an empty folder.
+    builder.environment().remove("NOTESEARCH_GLOSSARY");
+    builder.environment().remove("NOTESEARCH_USERDICT");
+    builder.environment().put("XDG_CONFIG_HOME", work.resolve("no-config").toString());
+    builder.environment().putAll(env);
+    Process p = builder.directory(corpus.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
         .start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
