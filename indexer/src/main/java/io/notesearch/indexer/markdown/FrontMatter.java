@@ -108,7 +108,7 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
   private static FrontMatter parse(String yaml, int bodyStart, int bodyLine) {
     List<String> warnings = new ArrayList<>();
     try {
-      Object loaded = newYaml().load(yaml);
+      Object loaded = YAML.get().load(yaml);
       if (loaded == null) {
         return new FrontMatter(Map.of(), bodyStart, bodyLine, warnings);
       }
@@ -125,6 +125,9 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
       return new FrontMatter(Map.of(), bodyStart, bodyLine, warnings);
     }
   }
+
+  /** A Yaml instance is not thread-safe but can load many documents: one per indexing thread. */
+  private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatter::newYaml);
 
   private static Yaml newYaml() {
     LoaderOptions options = new LoaderOptions();
