@@ -563,7 +563,7 @@ public final class NoteIndexer implements AutoCloseable {
       if (shared == null) {
         shared = NoteFields.of(record, writer.getAnalyzer());
       }
-      docs.add(IndexSchema.toDocument(record, shared));
+      docs.add(IndexSchema.toDocument(record, shared, docs.isEmpty()));
     }
     return docs;
   }
@@ -598,14 +598,11 @@ public final class NoteIndexer implements AutoCloseable {
           continue;
         }
         Bits live = leaf.reader().getLiveDocs();
-        int lastOrd = -1;
+        // Only a note's first section has the hash; a replaced note's old first section is deleted.
         for (int doc = hashes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hashes.nextDoc()) {
-          // A note's sections are adjacent and share a path: look at the first live one only.
-          if ((live != null && !live.get(doc)) || !paths.advanceExact(doc) || paths.ordValue() == lastOrd) {
-            continue;
+          if ((live == null || live.get(doc)) && paths.advanceExact(doc)) {
+            out.putIfAbsent(paths.lookupOrd(paths.ordValue()).utf8ToString(), hashes.binaryValue().utf8ToString());
           }
-          lastOrd = paths.ordValue();
-          out.putIfAbsent(paths.lookupOrd(lastOrd).utf8ToString(), hashes.binaryValue().utf8ToString());
         }
       }
     }
