@@ -244,6 +244,11 @@ public final class NoteIndexer implements AutoCloseable {
       throw e;
     } catch (IOException e) {
       throw writeFailure(e);
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      // One indexing thread hit a disk error and Lucene closed the writer; another thread noticed first.
+      Throwable tragedy = writer.getTragicException();
+      throw writeFailure(new IOException(String.valueOf(tragedy != null ? tragedy.getMessage() : e.getMessage()),
+          tragedy != null ? tragedy : e));
     }
   }
 
@@ -415,6 +420,11 @@ public final class NoteIndexer implements AutoCloseable {
       throw e;
     } catch (IOException e) {
       throw writeFailure(e);
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      // One indexing thread hit a disk error and Lucene closed the writer; another thread noticed first.
+      Throwable tragedy = writer.getTragicException();
+      throw writeFailure(new IOException(String.valueOf(tragedy != null ? tragedy.getMessage() : e.getMessage()),
+          tragedy != null ? tragedy : e));
     }
   }
 

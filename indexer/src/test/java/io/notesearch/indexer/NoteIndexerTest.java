@@ -132,6 +132,29 @@ class NoteIndexerTest {
     assertEquals(tmp.resolve("notes/c-moved.md").toString(), search(index, "Route53").getFirst().path());
   }
 
+  /** Hashes are read from each note's first section: notes of many sections, replaced by a watcher, across segments. */
+  @Test
+  void aNoteUpdatedByTheWatcherIsUnchangedForTheNextFullRun() throws IOException {
+    Path notes = notes();
+    for (int i = 0; i < 6; i++) {
+      write(notes.resolve("n" + i + ".md"), "# 노트 " + i + "\n\n도입.\n\n## 첫째\n\nEC2 인스턴스.\n\n## 둘째\n\nS3 버킷 " + i + ".\n");
+    }
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      assertEquals(6, indexer.index(List.of(notes), IndexMode.DEFAULT).added());
+      write(notes.resolve("n2.md"), "# 노트 2\n\n## 하나\n\n바뀐 내용.\n");
+      IndexReport watched = indexer.update(List.of(notes), List.of(notes.resolve("n2.md")));
+      assertEquals(1, watched.updated(), watched.toString());
+      Files.delete(notes.resolve("n4.md"));
+      assertEquals(1, indexer.update(List.of(notes), List.of(notes.resolve("n4.md"))).deleted());
+    }
+    try (NoteIndexer reopened = NoteIndexer.open(index)) {
+      IndexReport next = reopened.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(List.of(0, 0, 5, 0), List.of(next.added(), next.updated(), next.unchanged(), next.deleted()), next.toString());
+    }
+    assertEquals(List.of(), search(index, "도입").stream().filter(h -> h.path().endsWith("n2.md")).toList());
+  }
+
   @Test
   void glossesMinedFromOneNoteFindAnother() throws IOException {
     Path notes = notes();

@@ -115,11 +115,20 @@ public final class NoteSearcher implements AutoCloseable {
         glossary = glossary.with(MinedGlossary.read(index));
       }
       // The synonym map is kept beside the index: a cold process then needs Nori only for the query.
-      analyzers = NoteAnalyzers.with(glossary, files.dictionary(), Files.isDirectory(index) ? index : null);
+      analyzers = NoteAnalyzers.with(glossary, files.dictionary(), isIndex(index) ? index : null);
     } catch (IOException e) {
       throw new NoteIndexException("cannot read a user analysis file (" + e.getMessage() + ")", e);
     }
     return open(index, analyzers);
+  }
+
+  /** Whether a folder holds a Lucene commit: only then is the synonym map kept in it. */
+  private static boolean isIndex(Path folder) {
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

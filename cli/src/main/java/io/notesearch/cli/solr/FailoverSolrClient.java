@@ -48,7 +48,7 @@ final class FailoverSolrClient extends SolrClient {
   }
 
   /** Whether the node could not be talked to at all (refused, reset, timed out, unknown host). */
-  private static boolean unreachable(Exception e) {
+  static boolean unreachable(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException) {
         return true;

@@ -100,9 +100,13 @@ public final class SolrIndexer {
     }
     Map<String, String> want = stagedHashes(staging);
     Map<String, String> have = mode == IndexMode.FULL ? Map.of() : solrHashes(solr);
+    // Notes of a batch that did not finish (failed, or the run was killed): Solr applies a batch's
+    // documents one by one over several shards, so a note's first section (whose hash the
+    // collection is compared by) may be there without the rest. They are sent again whole.
+    Pending pending = Pending.at(staging);
     List<String> send = new ArrayList<>();
     for (Map.Entry<String, String> e : want.entrySet()) {
-      if (!stamp(e.getValue()).equals(have.get(e.getKey()))) {
+      if (!stamp(e.getValue()).equals(have.get(e.getKey())) || pending.contains(e.getKey())) {
         send.add(e.getKey());
       }
     }
@@ -111,6 +115,11 @@ public final class SolrIndexer {
     for (String path : inSolr.keySet()) {
       if (!want.containsKey(path)) {
         remove.add(path);
+      }
+    }
+    for (String path : pending.paths()) {
+      if (!want.containsKey(path) && !remove.contains(path)) {
+        remove.add(path); // gone from the folder after a half-sent batch: its sections must go too
       }
     }
     List<Failed> failed = new ArrayList<>();
@@ -142,7 +151,7 @@ public final class SolrIndexer {
       batchNotes.add(path);
       batchSections += records.size();
       if (batchSections >= BATCH_SECTIONS) {
-        if (send(solr, batch, batchNotes, failed)) {
+        if (send(solr, batch, batchNotes, failed, pending)) {
           sent += batchNotes.size();
           sections += batchSections;
           sentNotes.addAll(batchNotes);
@@ -152,7 +161,7 @@ public final class SolrIndexer {
         batchSections = 0;
       }
     }
-    if (!batchNotes.isEmpty() && send(solr, batch, batchNotes, failed)) {
+    if (!batchNotes.isEmpty() && send(solr, batch, batchNotes, failed, pending)) {
       sent += batchNotes.size();
       sections += batchSections;
       sentNotes.addAll(batchNotes);
@@ -162,7 +171,7 @@ public final class SolrIndexer {
       List<String> some = remove.subList(i, Math.min(remove.size(), i + 100));
       UpdateRequest deletes = new UpdateRequest();
       some.forEach(p -> deletes.deleteByQuery("{!term f=" + IndexSchema.PATH + "}" + p));
-      if (send(solr, deletes, some, failed)) {
+      if (send(solr, deletes, some, failed, pending)) {
         removed += some.size();
         sentNotes.addAll(some);
       }
@@ -176,12 +185,15 @@ public final class SolrIndexer {
         return new Report(local, 0, 0, 0, failed, created);
       }
     }
+    // Committed: what is left pending is what failed this time.
+    pending.keepOnly(failed.stream().flatMap(f -> f.notes().stream()).toList());
     return new Report(local, sent, sections, removed, failed, created);
   }
 
   /** Sends one batch, retrying; false (and the batch listed) when Solr never took it. */
-  private static boolean send(SolrCollection solr, UpdateRequest batch, List<String> notes, List<Failed> failed)
-      throws NoteIndexException {
+  private static boolean send(SolrCollection solr, UpdateRequest batch, List<String> notes, List<Failed> failed, Pending pending)
+      throws IOException {
+    pending.add(notes); // before anything is sent: a kill from here on leaves them pending
     Exception last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
@@ -196,6 +208,10 @@ public final class SolrIndexer {
           break;
         }
       }
+    }
+    if (last != null && FailoverSolrClient.unreachable(last)) {
+      // Not this batch's fault: every further batch would wait out its retries too.
+      throw solr.failure("cannot reach the Solr cluster; nothing more was sent (run again when it is up)", last);
     }
     String reason = solr.failure("Solr refused the batch", last).getMessage();
     failed.add(new Failed(List.copyOf(notes), reason));
@@ -308,6 +324,68 @@ public final class SolrIndexer {
       return out;
     } catch (SolrServerException | IOException | RuntimeException e) {
       throw solr.failure("cannot read the collection [" + solr.name() + "]", e);
+    }
+  }
+
+  /**
+   * The notes whose batch was started but not committed, one path a line, beside the staging index
+   * ({@code solr-pending.txt}): a write-ahead list, appended before a batch is sent and trimmed
+   * after the commit.
+   */
+  static final class Pending {
+    private final Path file;
+    private final java.util.Set<String> paths;
+
+    private Pending(Path file, java.util.Set<String> paths) {
+      this.file = file;
+      this.paths = paths;
+    }
+
+    static Pending at(Path staging) throws IOException {
+      Path file = staging.resolve("solr-pending.txt");
+      java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+      if (java.nio.file.Files.exists(file)) {
+        for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+          if (!line.isBlank()) {
+            paths.add(line);
+          }
+        }
+      }
+      return new Pending(file, paths);
+    }
+
+    boolean contains(String path) {
+      return paths.contains(path);
+    }
+
+    List<String> paths() {
+      return List.copyOf(paths);
+    }
+
+    void add(List<String> notes) throws IOException {
+      StringBuilder lines = new StringBuilder();
+      for (String n : notes) {
+        if (paths.add(n)) {
+          lines.append(n).append('\n');
+        }
+      }
+      if (!lines.isEmpty()) {
+        java.nio.file.Files.writeString(file, lines, java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND,
+            java.nio.file.StandardOpenOption.DSYNC);
+      }
+    }
+
+    void keepOnly(List<String> notes) throws IOException {
+      paths.retainAll(new java.util.HashSet<>(notes));
+      if (paths.isEmpty()) {
+        java.nio.file.Files.deleteIfExists(file);
+      } else {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        java.nio.file.Files.write(tmp, paths, java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
     }
   }
 }

@@ -47,9 +47,14 @@ final class SynonymCache {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(Version.LATEST.toString().getBytes(StandardCharsets.UTF_8));
-      for (Class<?> c : ANALYSIS_CODE) {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-          if (in != null) {
+      for (Class<?> top : ANALYSIS_CODE) {
+        // With its nested and anonymous classes: the chains are built in NoteAnalyzers$N.
+        for (Class<?> c : top.getNestMembers()) {
+          String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+          try (InputStream in = top.getResourceAsStream(file)) {
+            if (in == null) {
+              throw new IOException("no class file for " + c.getName());
+            }
             sha.update(in.readAllBytes());
           }
         }

@@ -1,6 +1,5 @@
 package io.notesearch.searcher.analysis;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,9 +25,11 @@ class SynonymCacheTest {
     NoteAnalyzers fresh = NoteAnalyzers.with(glossary, null);
     NoteAnalyzers saving = NoteAnalyzers.with(glossary, null, tmp);
     assertTrue(Files.isRegularFile(tmp.resolve(SynonymCache.FILE)), "the first start saves the map");
-    byte[] saved = Files.readAllBytes(tmp.resolve(SynonymCache.FILE));
+    Object savedFile = Files.readAttributes(tmp.resolve(SynonymCache.FILE), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     NoteAnalyzers loaded = NoteAnalyzers.with(glossary, null, tmp);
-    assertArrayEquals(saved, Files.readAllBytes(tmp.resolve(SynonymCache.FILE)), "a hit does not rewrite it");
+    // A rewrite moves a new file into place: another inode.
+    assertEquals(savedFile, Files.readAttributes(tmp.resolve(SynonymCache.FILE), java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+        "a hit does not rewrite it");
 
     List<String> texts = new ArrayList<>(List.of("EC2가 ELB를 거치면", "로드 밸런서 헬스체크", "화살표 함수(Arrow Function)", "람다 콜드 스타트"));
     glossary.groups().forEach(texts::addAll);
@@ -76,5 +77,22 @@ class SynonymCacheTest {
     NoteAnalyzers analyzers = NoteAnalyzers.with(Glossary.builtIn(), null, missing);
     assertFalse(Files.exists(missing));
     assertFalse(TokenTable.terms(analyzers.query(), "로드 밸런서").isEmpty());
+  }
+
+  @Test
+  void aFolderThatIsNotAnIndexGetsNoCacheFile() throws Exception {
+    Path notes = Files.createDirectories(tmp.resolve("notes"));
+    Files.writeString(notes.resolve("a.md"), "# 노트\n");
+    org.junit.jupiter.api.Assertions.assertThrows(io.notesearch.searcher.NoteIndexException.class,
+        () -> io.notesearch.searcher.NoteSearcher.open(notes));
+    try (java.util.stream.Stream<Path> files = Files.list(notes)) {
+      assertEquals(List.of(notes.resolve("a.md")), files.toList());
+    }
+  }
+
+  @Test
+  void theKeyCoversTheAnonymousClassesThatBuildTheChains() throws Exception {
+    // NoteAnalyzers builds its chains in anonymous classes: they must be part of the key.
+    assertTrue(java.util.Arrays.stream(NoteAnalyzers.class.getNestMembers()).anyMatch(Class::isAnonymousClass));
   }
 }
