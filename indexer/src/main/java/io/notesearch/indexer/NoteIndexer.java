@@ -238,8 +238,13 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IOException when the index cannot be written
    */
   public IndexReport index(List<Path> roots, IndexMode mode, Progress progress) throws IOException {
+    return writing(() -> indexAll(roots, mode, progress));
+  }
+
+  /** A run that writes the index, with its write failures turned into one-line errors. */
+  private IndexReport writing(Run run) throws IOException {
     try {
-      return indexAll(roots, mode, progress);
+      return run.run();
     } catch (NoteIndexException | java.io.InterruptedIOException e) {
       throw e;
     } catch (IOException e) {
@@ -250,6 +255,10 @@ public final class NoteIndexer implements AutoCloseable {
       throw writeFailure(new IOException(String.valueOf(tragedy != null ? tragedy.getMessage() : e.getMessage()),
           tragedy != null ? tragedy : e));
     }
+  }
+
+  private interface Run {
+    IndexReport run() throws IOException;
   }
 
   /**
@@ -414,18 +423,7 @@ public final class NoteIndexer implements AutoCloseable {
    * @throws IOException when the index cannot be written
    */
   public IndexReport update(List<Path> roots, java.util.Collection<Path> changed) throws IOException {
-    try {
-      return updateChanged(roots, changed);
-    } catch (NoteIndexException | java.io.InterruptedIOException e) {
-      throw e;
-    } catch (IOException e) {
-      throw writeFailure(e);
-    } catch (org.apache.lucene.store.AlreadyClosedException e) {
-      // One indexing thread hit a disk error and Lucene closed the writer; another thread noticed first.
-      Throwable tragedy = writer.getTragicException();
-      throw writeFailure(new IOException(String.valueOf(tragedy != null ? tragedy.getMessage() : e.getMessage()),
-          tragedy != null ? tragedy : e));
-    }
+    return writing(() -> updateChanged(roots, changed));
   }
 
   private IndexReport updateChanged(List<Path> roots, java.util.Collection<Path> changed) throws IOException {
