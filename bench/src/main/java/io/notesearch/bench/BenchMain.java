@@ -11,9 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,31 +112,16 @@ public final class BenchMain {
       Analyzer[] analyzers = {new KoreanAnalyzer(), NoteAnalyzers.standard().index()};
       String[] names = {"nori (KoreanAnalyzer)", "notesearch index chain"};
       for (int a = 0; a < analyzers.length; a++) {
-        analyse(analyzers[a], texts); // warm-up: the JIT compiles the analysis before it is timed
+        AnalysisBenchmark.analyse(analyzers[a], texts); // warm-up: the JIT compiles the analysis before it is timed
         long best = Long.MAX_VALUE;
         for (int r = 0; r < rounds; r++) {
           long t = System.nanoTime();
-          analyse(analyzers[a], texts);
+          AnalysisBenchmark.analyse(analyzers[a], texts);
           best = Math.min(best, System.nanoTime() - t);
         }
         System.out.printf(Locale.ROOT, "%s: %.2f MB/s (best of %d rounds, one thread)%n", names[a], bytes / 1e6 / (best / 1e9), rounds);
       }
       return 0;
-    }
-
-    private static long analyse(Analyzer analyzer, List<String> texts) throws IOException {
-      long chars = 0;
-      for (String text : texts) {
-        try (TokenStream ts = analyzer.tokenStream("body", text)) {
-          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-          ts.reset();
-          while (ts.incrementToken()) {
-            chars += term.length();
-          }
-          ts.end();
-        }
-      }
-      return chars;
     }
   }
 }
