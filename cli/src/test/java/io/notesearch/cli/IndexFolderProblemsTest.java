@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,9 +64,7 @@ class IndexFolderProblemsTest {
   }
 
   private static long hits(Path index, String query) throws IOException {
-    try (NoteSearcher searcher = NoteSearcher.open(index)) {
-      return searcher.search(SearchRequest.of(query).withMaxPerNote(1000).withLimit(1000)).total();
-    }
+    return IndexingLifecycleTest.hits(index, query);
   }
 
   @Test

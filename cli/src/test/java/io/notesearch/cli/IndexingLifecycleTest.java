@@ -47,7 +47,8 @@ class IndexingLifecycleTest {
     }
   }
 
-  private static long hits(Path index, String query) throws IOException {
+  /** Sections that match, all of them (no per-note cap): what a test counts before and after. */
+  static long hits(Path index, String query) throws IOException {
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       return searcher.search(SearchRequest.of(query).withMaxPerNote(1000).withLimit(1000)).total();
     }
