@@ -136,10 +136,7 @@ public final class NoteAnalyzers {
    * that the work overlaps with starting up and opening the index. Harmless to call more than once.
    */
   public static void preload() {
-    Thread.ofPlatform().name("nori-connection-costs").daemon(true)
-        .start(org.apache.lucene.analysis.ko.dict.ConnectionCosts::getInstance);
-    Thread.ofPlatform().name("nori-token-info").daemon(true)
-        .start(org.apache.lucene.analysis.ko.dict.TokenInfoDictionary::getInstance);
+    NoriDictionaries.preload();
   }
 
   /** The analyzers with the built-in user dictionary and glossary. */
@@ -312,7 +309,8 @@ public final class NoteAnalyzers {
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer =
             new KoreanTokenizer(
-                TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary, decompound, false, false);
+                TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, NoriDictionaries.tokenInfo(), NoriDictionaries.unknown(),
+                NoriDictionaries.connectionCosts(), dictionary, decompound, false, false);
         TokenStream stream = new TechTermFilter(tokenizer, techMode);
         stream = new PartOfSpeechDropFilter(stream, drop);
         stream = new LowerCaseFilter(stream);

@@ -1,0 +1,275 @@
+package io.notesearch.searcher.analysis;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.apache.lucene.analysis.ko.dict.ConnectionCosts;
+import org.apache.lucene.analysis.ko.dict.TokenInfoDictionary;
+import org.apache.lucene.analysis.ko.dict.UnknownDictionary;
+import org.apache.lucene.util.Version;
+
+/**
+ * Nori's dictionaries, loaded once per JVM, with the connection-cost matrix optionally kept decoded
+ * in a cache file and memory-mapped.
+ *
+ * <p>Why: Nori ships the matrix (3,822 × 2,693 costs) as 11 MB of delta varints that {@code
+ * ConnectionCosts} decodes byte by byte in its constructor. In a fresh JVM that takes ~230 ms of
+ * CPU, the largest single cost of a cold {@code notesearch search}. Decoded once into a file, the
+ * matrix is mapped in well under a millisecond and paged in as Viterbi touches it.
+ *
+ * <p>How: {@code ConnectionCosts} is final and {@code KoreanTokenizer} accepts only it, so a tiny
+ * instance (a 1 × 1 matrix) is constructed the ordinary way and its two private fields, the matrix
+ * buffer and its row length, are pointed at the mapped file. This reaches into Lucene's internals,
+ * so every step is checked and anything unexpected (another Lucene layout, a module that does not
+ * open the package, a damaged or foreign file) falls back to Nori's own decoding. The file is keyed
+ * by the Lucene version and the size and CRC of Nori's matrix resource; {@code
+ * NoriDictionariesTest} compares every cost of the mapped matrix with Nori's.
+ *
+ * <p>The cache folder is the system property {@value #CACHE_PROPERTY}; without it nothing is
+ * written and Nori decodes as usual. The {@code notesearch} launcher sets it to its build folder.
+ */
+final class NoriDictionaries {
+  /** System property naming the folder for the decoded matrix. */
+  static final String CACHE_PROPERTY = "notesearch.nori.cache";
+
+  private static final String RESOURCE = "ConnectionCosts.dat";
+  private static final int MAGIC = 0x4e53_4343; // "NSCC"
+  private static final int FORMAT = 1;
+
+  private NoriDictionaries() {}
+
+  private static final class Costs {
+    static final ConnectionCosts INSTANCE = load(cacheFolder());
+  }
+
+  /** {@return the connection costs, from the cache file when it is there and valid} */
+  static ConnectionCosts connectionCosts() {
+    return Costs.INSTANCE;
+  }
+
+  static TokenInfoDictionary tokenInfo() {
+    return TokenInfoDictionary.getInstance();
+  }
+
+  static UnknownDictionary unknown() {
+    return UnknownDictionary.getInstance();
+  }
+
+  /** Starts loading the two large dictionaries on background threads (see NoteAnalyzers#preload). */
+  static void preload() {
+    Thread.ofPlatform().name("nori-connection-costs").daemon(true).start(NoriDictionaries::connectionCosts);
+    Thread.ofPlatform().name("nori-token-info").daemon(true).start(NoriDictionaries::tokenInfo);
+  }
+
+  private static Path cacheFolder() {
+    String folder = System.getProperty(CACHE_PROPERTY);
+    return folder == null || folder.isBlank() ? null : Path.of(folder);
+  }
+
+  /**
+   * The costs from the cache file in {@code folder}, or decoded by Nori (and then saved there).
+   *
+   * @param folder the cache folder, or null for Nori's own decoding only
+   */
+  static ConnectionCosts load(Path folder) {
+    if (folder == null) {
+      return ConnectionCosts.getInstance();
+    }
+    String key = key();
+    if (key != null) {
+      ConnectionCosts mapped = mapped(folder.resolve(fileName()), key);
+      if (mapped != null) {
+        return mapped;
+      }
+    }
+    ConnectionCosts decoded = ConnectionCosts.getInstance();
+    if (key != null) {
+      save(decoded, folder, key);
+    }
+    return decoded;
+  }
+
+  static String fileName() {
+    return "nori-connection-costs-" + Version.LATEST + ".bin";
+  }
+
+  /**
+   * What the file must have been made from: Lucene's version and the size and CRC the jar records
+   * for Nori's matrix (read from the jar's directory, not by inflating the 11 MB). Null when the
+   * resource is not in a jar: then the cache is not used.
+   */
+  static String key() {
+    try {
+      URL url = ConnectionCosts.class.getResource(RESOURCE);
+      if (url == null) {
+        return null;
+      }
+      URLConnection connection = url.openConnection();
+      if (connection instanceof java.net.JarURLConnection jar) {
+        jar.setUseCaches(true);
+        java.util.jar.JarEntry entry = jar.getJarEntry();
+        if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
+          return null;
+        }
+        return Version.LATEST + "/" + entry.getSize() + "/" + Long.toHexString(entry.getCrc());
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /*
+   * File layout (big-endian): int MAGIC, int FORMAT, UTF key, int headerLength, Nori's codec header
+   * bytes, int forwardSize, int backwardSize, then the matrix as forwardSize × backwardSize shorts
+   * in Nori's order (row by backward id), exactly the bytes of Nori's decoded buffer.
+   */
+
+  /** {@return costs whose matrix is the mapped file, or null when the file is missing or unusable} */
+  static ConnectionCosts mapped(Path file, String key) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long fileSize = channel.size();
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(fileSize, 4096));
+      channel.read(head, 0);
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(head.array(), 0, head.position()));
+      if (in.readInt() != MAGIC || in.readInt() != FORMAT || !key.equals(in.readUTF())) {
+        return null;
+      }
+      byte[] codecHeader = new byte[in.readInt()];
+      in.readFully(codecHeader);
+      int forwardSize = in.readInt();
+      int backwardSize = in.readInt();
+      long matrixStart = head.position() - in.available();
+      long matrixBytes = 2L * forwardSize * backwardSize;
+      if (forwardSize <= 0 || backwardSize <= 0 || matrixStart + matrixBytes != fileSize
+          || matrixBytes > Integer.MAX_VALUE) {
+        return null;
+      }
+      ByteBuffer matrix = channel.map(FileChannel.MapMode.READ_ONLY, matrixStart, matrixBytes);
+      ConnectionCosts costs = new ConnectionCosts(stub(codecHeader));
+      Field buffer = matrixField("buffer");
+      Field rowLength = matrixField("forwardSize");
+      buffer.set(costs, matrix);
+      rowLength.setInt(costs, forwardSize);
+      if (buffer.get(costs) != matrix || rowLength.getInt(costs) != forwardSize) {
+        return null;
+      }
+      return costs;
+    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+      return null; // missing, damaged, foreign, or Lucene changed its fields: Nori decodes instead
+    }
+  }
+
+  /** Saves the decoded matrix of {@code costs}; a folder that cannot be written is only a slower start. */
+  static void save(ConnectionCosts costs, Path folder, String key) {
+    Path tmp = null;
+    try {
+      ByteBuffer matrix = ((ByteBuffer) matrixField("buffer").get(costs)).duplicate();
+      int forwardSize = matrixField("forwardSize").getInt(costs);
+      if (forwardSize <= 0 || matrix.capacity() % (2 * forwardSize) != 0) {
+        return;
+      }
+      int backwardSize = matrix.capacity() / 2 / forwardSize;
+      byte[] codecHeader = codecHeader();
+      Files.createDirectories(folder);
+      tmp = Files.createTempFile(folder, fileName(), ".tmp");
+      try (OutputStream file = Files.newOutputStream(tmp);
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeUTF(key);
+        out.writeInt(codecHeader.length);
+        out.write(codecHeader);
+        out.writeInt(forwardSize);
+        out.writeInt(backwardSize);
+        byte[] chunk = new byte[1 << 16];
+        matrix.clear();
+        while (matrix.hasRemaining()) {
+          int n = Math.min(chunk.length, matrix.remaining());
+          matrix.get(chunk, 0, n);
+          out.write(chunk, 0, n);
+        }
+      }
+      // Written aside and moved into place: another process never maps half a file.
+      try {
+        Files.move(tmp, folder.resolve(fileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, folder.resolve(fileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+      // read-only or full folder, another Lucene layout: the next start decodes again
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // nothing more to do
+        }
+      }
+    }
+  }
+
+  /** A field of Lucene's {@code morph.ConnectionCosts}, the superclass that holds the matrix. */
+  private static Field matrixField(String name) throws NoSuchFieldException {
+    Field field = ConnectionCosts.class.getSuperclass().getDeclaredField(name);
+    field.setAccessible(true);
+    return field;
+  }
+
+  /** Nori's codec header of the matrix resource: magic, codec name, version. */
+  private static byte[] codecHeader() throws IOException {
+    try (InputStream in = ConnectionCosts.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IOException("no " + RESOURCE);
+      }
+      byte[] start = in.readNBytes(4 + 1 + 127 + 4);
+      int nameLength = start[4]; // a short ASCII name: one VInt byte
+      if (nameLength < 0 || nameLength > 127) {
+        throw new IOException("unexpected header");
+      }
+      return Arrays.copyOf(start, 4 + 1 + nameLength + 4);
+    }
+  }
+
+  /** A URL whose stream is the codec header and a 1 × 1 matrix: the cheapest valid costs file. */
+  private static URL stub(byte[] codecHeader) throws IOException {
+    byte[] bytes = Arrays.copyOf(codecHeader, codecHeader.length + 3);
+    bytes[codecHeader.length] = 1; // forward size, VInt
+    bytes[codecHeader.length + 1] = 1; // backward size, VInt
+    bytes[codecHeader.length + 2] = 0; // the one cost, ZInt 0
+    URLStreamHandler handler = new URLStreamHandler() {
+      @Override
+      protected URLConnection openConnection(URL u) {
+        return new URLConnection(u) {
+          @Override
+          public void connect() {}
+
+          @Override
+          public InputStream getInputStream() {
+            return new ByteArrayInputStream(bytes);
+          }
+        };
+      }
+    };
+    return URL.of(URI.create("notesearch:nori-costs-stub"), handler);
+  }
+
+}
