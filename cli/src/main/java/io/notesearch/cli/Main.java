@@ -2,7 +2,7 @@ package io.notesearch.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.searcher.NoteSearcher;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +28,7 @@ public final class Main {
   public static void main(String[] args) {
     VECTOR_NOTICE.setLevel(Level.OFF);
     if (args.length > 0 && ANALYSING.contains(args[0])) {
-      NoteAnalyzers.preload();
+      NoteSearcher.preload();
     }
     System.exit(
         Notesearch.run(

@@ -78,6 +78,23 @@ public final class NoteSearcher implements AutoCloseable {
   }
 
   /**
+   * Starts loading, on background threads, what the first search in a new JVM would otherwise wait
+   * for: Nori's dictionaries, the built-in glossary and user dictionary, and Lucene's memory-mapping
+   * support (its native-call setup). Returns at once; harmless to call more than once. A
+   * command-line tool calls it first thing, so that the loading overlaps with parsing arguments.
+   */
+  public static void preload() {
+    io.notesearch.searcher.analysis.NoteAnalyzers.preload();
+    Thread.ofPlatform().name("lucene-mmap").daemon(true).start(() -> {
+      try {
+        Class.forName(org.apache.lucene.store.MMapDirectory.class.getName(), true, NoteSearcher.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // then the first FSDirectory.open pays for it, or reports it
+      }
+    });
+  }
+
+  /**
    * Opens the index at a folder with the standard analysis.
    *
    * @param index the index folder written by the indexer

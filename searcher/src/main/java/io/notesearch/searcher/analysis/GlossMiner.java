@@ -129,7 +129,9 @@ public final class GlossMiner {
    */
   static boolean isNounPhrase(String hangul) {
     try (KoreanTokenizer tokenizer =
-        new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null, KoreanTokenizer.DecompoundMode.DISCARD, false)) {
+        new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, NoriDictionaries.tokenInfo(),
+            NoriDictionaries.unknown(), NoriDictionaries.connectionCosts(), null, KoreanTokenizer.DecompoundMode.DISCARD,
+            false, true)) {
       PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
       tokenizer.setReader(new StringReader(hangul));
       tokenizer.reset();

@@ -44,8 +44,16 @@ public final class Glossary {
     return new Glossary(List.of(), List.of());
   }
 
-  /** The glossary shipped with notesearch. */
+  private static final class BuiltIn {
+    static final Glossary INSTANCE = read();
+  }
+
+  /** The glossary shipped with notesearch (read once per JVM: instances are immutable). */
   public static Glossary builtIn() {
+    return BuiltIn.INSTANCE;
+  }
+
+  private static Glossary read() {
     try (InputStream in = Glossary.class.getResourceAsStream(BUILT_IN)) {
       if (in == null) {
         throw new IllegalStateException("missing resource [" + BUILT_IN + "] next to " + Glossary.class);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.lucene.analysis.ko.dict.ConnectionCosts;
 import org.apache.lucene.analysis.ko.dict.TokenInfoDictionary;
 import org.apache.lucene.analysis.ko.dict.UnknownDictionary;
@@ -64,19 +65,19 @@ final class NoriDictionaries {
     return Costs.INSTANCE;
   }
 
+  private static final class TokenInfo {
+    static final TokenInfoDictionary INSTANCE = loadTokenInfo(cacheFolder());
+  }
+
+  /** {@return the dictionary of words, from uncompressed copies of Nori's files when the cache has them} */
   static TokenInfoDictionary tokenInfo() {
-    return TokenInfoDictionary.getInstance();
+    return TokenInfo.INSTANCE;
   }
 
   static UnknownDictionary unknown() {
     return UnknownDictionary.getInstance();
   }
 
-  /** Starts loading the two large dictionaries on background threads (see NoteAnalyzers#preload). */
-  static void preload() {
-    Thread.ofPlatform().name("nori-connection-costs").daemon(true).start(NoriDictionaries::connectionCosts);
-    Thread.ofPlatform().name("nori-token-info").daemon(true).start(NoriDictionaries::tokenInfo);
-  }
 
   private static Path cacheFolder() {
     String folder = System.getProperty(CACHE_PROPERTY);
@@ -92,7 +93,7 @@ final class NoriDictionaries {
     if (folder == null) {
       return ConnectionCosts.getInstance();
     }
-    String key = key();
+    String key = key(RESOURCE);
     if (key != null) {
       ConnectionCosts mapped = mapped(folder.resolve(fileName()), key);
       if (mapped != null) {
@@ -110,14 +111,83 @@ final class NoriDictionaries {
     return "nori-connection-costs-" + Version.LATEST + ".bin";
   }
 
+  /** Nori's files of the dictionary of words, in the order TokenInfoDictionary's constructor takes them. */
+  private static final List<String> TOKEN_INFO_FILES = List.of(
+      "TokenInfoDictionary$targetMap.dat", "TokenInfoDictionary$posDict.dat", "TokenInfoDictionary$buffer.dat",
+      "TokenInfoDictionary$fst.dat");
+
   /**
-   * What the file must have been made from: Lucene's version and the size and CRC the jar records
-   * for Nori's matrix (read from the jar's directory, not by inflating the 11 MB). Null when the
-   * resource is not in a jar: then the cache is not used.
+   * The dictionary of words from uncompressed copies of Nori's four files in {@code folder}, made
+   * there on the first call. Nori reads them from its jar, inflating 14 MB at every start (~55 ms
+   * of a ~135 ms load); the copies load through the same public constructor.
+   *
+   * @param folder the cache folder, or null for Nori's own loading only
    */
-  static String key() {
+  static TokenInfoDictionary loadTokenInfo(Path folder) {
+    if (folder == null) {
+      return TokenInfoDictionary.getInstance();
+    }
+    StringBuilder key = new StringBuilder();
+    for (String file : TOKEN_INFO_FILES) {
+      String part = key(file);
+      if (part == null) {
+        return TokenInfoDictionary.getInstance();
+      }
+      key.append(part).append('\n');
+    }
+    Path copies = folder.resolve("nori-token-info-" + Version.LATEST + "-"
+        + Integer.toHexString(key.toString().hashCode()));
     try {
-      URL url = ConnectionCosts.class.getResource(RESOURCE);
+      if (!Files.isDirectory(copies)) {
+        extract(copies);
+      }
+      Path[] files = TOKEN_INFO_FILES.stream().map(copies::resolve).toArray(Path[]::new);
+      return new TokenInfoDictionary(files[0], files[1], files[2], files[3]);
+    } catch (IOException | RuntimeException e) {
+      return TokenInfoDictionary.getInstance(); // unwritable folder, damaged copy: Nori's own files
+    }
+  }
+
+  /** Copies Nori's files into a new folder, which appears whole or not at all. */
+  private static void extract(Path copies) throws IOException {
+    Files.createDirectories(copies.getParent());
+    Path tmp = Files.createTempDirectory(copies.getParent(), copies.getFileName() + ".");
+    try {
+      for (String file : TOKEN_INFO_FILES) {
+        try (InputStream in = TokenInfoDictionary.class.getResourceAsStream(file)) {
+          if (in == null) {
+            throw new IOException("no " + file);
+          }
+          Files.copy(in, tmp.resolve(file));
+        }
+      }
+      try {
+        Files.move(tmp, copies, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (!Files.isDirectory(copies)) { // not another process that was quicker
+          throw e;
+        }
+      }
+    } finally {
+      if (Files.exists(tmp)) {
+        try (var files = Files.list(tmp)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            Files.deleteIfExists(f);
+          }
+        }
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /**
+   * What a cache file must have been made from: Lucene's version and the size and CRC the jar
+   * records for one of Nori's resources (read from the jar's directory, not by inflating it). Null
+   * when the resource is not in a jar: then the cache is not used.
+   */
+  static String key(String resource) {
+    try {
+      URL url = ConnectionCosts.class.getResource(resource);
       if (url == null) {
         return null;
       }

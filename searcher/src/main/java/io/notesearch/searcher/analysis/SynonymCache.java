@@ -51,12 +51,7 @@ final class SynonymCache {
         // With its nested and anonymous classes: the chains are built in NoteAnalyzers$N.
         for (Class<?> c : top.getNestMembers()) {
           String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
-          try (InputStream in = top.getResourceAsStream(file)) {
-            if (in == null) {
-              throw new IOException("no class file for " + c.getName());
-            }
-            sha.update(in.readAllBytes());
-          }
+          sha.update(classIdentity(top, file));
         }
       }
       sha.update(dictionaryText.getBytes(StandardCharsets.UTF_8));
@@ -72,6 +67,27 @@ final class SynonymCache {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     } catch (IOException e) {
       return "unreadable-code-" + System.nanoTime(); // never matches a saved file
+    }
+  }
+
+  /**
+   * What identifies a class file's bytes: in a jar, the size and CRC its directory records (no
+   * inflating at every start); in a folder (tests, IDEs), the bytes themselves.
+   */
+  private static byte[] classIdentity(Class<?> top, String file) throws IOException {
+    java.net.URL url = top.getResource(file);
+    if (url == null) {
+      throw new IOException("no class file " + file);
+    }
+    java.net.URLConnection connection = url.openConnection();
+    if (connection instanceof java.net.JarURLConnection jar) {
+      java.util.jar.JarEntry entry = jar.getJarEntry();
+      if (entry != null && entry.getCrc() >= 0 && entry.getSize() >= 0) {
+        return (file + "/" + entry.getSize() + "/" + entry.getCrc()).getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    try (InputStream in = connection.getInputStream()) {
+      return in.readAllBytes();
     }
   }
 

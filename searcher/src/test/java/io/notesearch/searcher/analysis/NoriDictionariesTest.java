@@ -57,7 +57,29 @@ class NoriDictionariesTest {
     assertNotSame(ConnectionCosts.getInstance(), mapped);
     for (String text : List.of("EC2가 ELB를 거치면 로드밸런서가 헬스체크를 한다", "화살표 함수(Arrow Function)는 this를 바인딩하지 않는다",
         "람다 콜드 스타트를 줄이려면 프로비저닝된 동시성을 쓴다", "쿠버네티스 파드의 라이프사이클과 재시작 정책")) {
-      assertEquals(tokens(text, ConnectionCosts.getInstance()), tokens(text, mapped), text);
+      assertEquals(tokens(text, TokenInfoDictionary.getInstance(), ConnectionCosts.getInstance()),
+          tokens(text, TokenInfoDictionary.getInstance(), mapped), text);
+    }
+  }
+
+  /** The dictionary of words loaded from uncompressed copies tokenises like Nori's own. */
+  @Test
+  void theDictionaryOfWordsFromCopiesTokenisesLikeNori() throws Exception {
+    TokenInfoDictionary first = NoriDictionaries.loadTokenInfo(tmp);
+    TokenInfoDictionary copies = NoriDictionaries.loadTokenInfo(tmp);
+    assertNotSame(TokenInfoDictionary.getInstance(), copies, "loaded from the copies");
+    assertNotSame(first, copies);
+    try (var folders = Files.list(tmp)) {
+      List<Path> made = folders.toList();
+      assertEquals(1, made.size(), "one folder of copies, no leftovers: " + made);
+      try (var files = Files.list(made.get(0))) {
+        assertEquals(4, files.count());
+      }
+    }
+    for (String text : List.of("EC2가 ELB를 거치면 로드밸런서가 헬스체크를 한다", "화살표 함수(Arrow Function)는 this를 바인딩하지 않는다",
+        "프로비저닝된 동시성과 콜드 스타트", "비동기 이벤트 루프의 마이크로태스크 큐")) {
+      assertEquals(tokens(text, TokenInfoDictionary.getInstance(), ConnectionCosts.getInstance()),
+          tokens(text, copies, ConnectionCosts.getInstance()), text);
     }
   }
 
@@ -98,7 +120,7 @@ class NoriDictionariesTest {
   /** The key names the Lucene version and the resource's CRC, so a Lucene upgrade misses. */
   @Test
   void theKeyIsTheLuceneVersionAndTheResourceCrc() {
-    String key = NoriDictionaries.key();
+    String key = NoriDictionaries.key("ConnectionCosts.dat");
     assertNotNull(key, "Nori's matrix is read from its jar");
     assertTrue(key.startsWith(org.apache.lucene.util.Version.LATEST + "/"), key);
   }
@@ -113,16 +135,17 @@ class NoriDictionariesTest {
     }
   }
 
-  private static List<String> tokens(String text, ConnectionCosts costs) throws Exception {
+  private static List<String> tokens(String text, TokenInfoDictionary words, ConnectionCosts costs) throws Exception {
     List<String> out = new ArrayList<>();
     try (KoreanTokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
-        TokenInfoDictionary.getInstance(), UnknownDictionary.getInstance(), costs, null,
+        words, UnknownDictionary.getInstance(), costs, null,
         KoreanTokenizer.DecompoundMode.MIXED, false, false)) {
       CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+      var pos = tokenizer.addAttribute(org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute.class);
       tokenizer.setReader(new java.io.StringReader(text));
       tokenizer.reset();
       while (tokenizer.incrementToken()) {
-        out.add(term.toString());
+        out.add(term + "/" + pos.getLeftPOS() + "/" + pos.getRightPOS());
       }
       tokenizer.end();
     }
