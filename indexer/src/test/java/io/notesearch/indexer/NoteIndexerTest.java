@@ -227,6 +227,28 @@ class NoteIndexerTest {
     }
   }
 
+  /**
+   * An open searcher skips re-reading the commit while the index folder's time stands still; a
+   * commit moves it, so a searcher open on a long-unchanged index still sees the next run's notes.
+   */
+  @Test
+  void anOpenSearcherSeesACommitToALongUnchangedIndex() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("a.md"), "# 에이\n\nDynamoDB 파티션 키.\n");
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+      Files.setLastModifiedTime(index, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+      try (NoteSearcher searcher = NoteSearcher.open(index)) {
+        assertEquals(1, searcher.search(SearchRequest.of("파티션")).hits().size());
+        assertEquals(0, searcher.search(SearchRequest.of("CloudFront")).hits().size(), "now trusts the folder's time");
+        write(notes.resolve("b.md"), "# 비\n\nCloudFront 캐시.\n");
+        indexer.index(List.of(notes), IndexMode.DEFAULT);
+        assertEquals(1, searcher.search(SearchRequest.of("CloudFront")).hits().size(), "the commit moved the folder's time");
+      }
+    }
+  }
+
   @Test
   void aSecondWriterIsRefusedWithAClearMessage() throws IOException {
     Path index = tmp.resolve("index");

@@ -64,6 +64,12 @@ public final class NoteSearcher implements AutoCloseable {
   private final Suggester suggester;
   private final NoteAnalyzers analyzers;
 
+  /**
+   * The index folder's modification time when a refresh last found nothing new, once that time was
+   * old enough to trust; null when the next search must check. Volatile: any thread may set it.
+   */
+  private volatile java.nio.file.attribute.FileTime unchangedSince;
+
   /** The notes of the reader last asked about; volatile because searches on any thread replace it. */
   private volatile NoteCatalog catalog;
 
@@ -191,6 +197,22 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Sees commits made since the last search. Asking Lucene reads the latest commit file every time
+   * (5% of a warm query); a commit renames a new segments file into the folder, which changes the
+   * folder's modification time, so an unchanged time means nothing to see. The time is trusted only
+   * when it is two seconds old: file systems stamp in coarse ticks, and a commit in the same tick as
+   * the last change would not move it.
+   */
+  private void refresh() throws IOException {
+    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(indexPath);
+    if (modified.equals(unchangedSince)) {
+      return;
+    }
+    manager.maybeRefresh();
+    unchangedSince = System.currentTimeMillis() - modified.toMillis() > 2_000 ? modified : null;
+  }
+
   /** The notesearch index format version in the last commit, or null when it has none. */
   private static String schemaVersion(SearcherManager manager) throws IOException {
     IndexSearcher searcher = manager.acquire();
@@ -216,7 +238,7 @@ public final class NoteSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws NoteIndexException {
     long started = System.nanoTime();
     try {
-      manager.maybeRefresh();
+      refresh();
       IndexSearcher searcher = manager.acquire();
       try {
         boolean plainWords = QueryPlanner.isPlainWords(request);
@@ -436,7 +458,7 @@ public final class NoteSearcher implements AutoCloseable {
    */
   public List<Hit> related(String path, String anchor, int limit) throws NoteIndexException {
     try {
-      manager.maybeRefresh();
+      refresh();
       IndexSearcher searcher = manager.acquire();
       try {
         int doc = Related.find(searcher, path, anchor);
@@ -488,7 +510,7 @@ public final class NoteSearcher implements AutoCloseable {
 
   private NoteCatalog catalog() throws NoteIndexException {
     try {
-      manager.maybeRefresh();
+      refresh();
       IndexSearcher searcher = manager.acquire();
       try {
         NoteCatalog c = catalog;
