@@ -583,7 +583,12 @@ public final class NoteIndexer implements AutoCloseable {
       org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(reader);
       for (Path file : files) {
         org.apache.lucene.search.TopDocs top =
-            searcher.search(new org.apache.lucene.search.TermQuery(new Term(IndexSchema.PATH, file.toString())), 1);
+            searcher.search(new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.TermQuery(new Term(IndexSchema.PATH, file.toString())),
+                    org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                // Only a note's first section carries its hash.
+                .add(new org.apache.lucene.search.FieldExistsQuery(IndexSchema.NOTE_HASH), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build(), 1);
         if (top.scoreDocs.length > 0) {
           out.put(file.toString(), searcher.storedFields().document(top.scoreDocs[0].doc, KEY_FIELDS).get(IndexSchema.NOTE_HASH));
         }

@@ -271,7 +271,7 @@ public final class SolrIndexer {
     return d;
   }
 
-  /** Path → hash of every note in the staging index (one section per note read). */
+  /** Path → hash of every note in the staging index (its first section carries it). */
   static Map<String, String> stagedHashes(Path staging) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (FSDirectory dir = FSDirectory.open(staging); DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -281,7 +281,9 @@ public final class SolrIndexer {
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live == null || live.get(doc)) {
             Document d = stored.document(doc, java.util.Set.of(IndexSchema.PATH, IndexSchema.NOTE_HASH));
-            out.putIfAbsent(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
+            if (d.get(IndexSchema.NOTE_HASH) != null) { // a note's first section
+              out.put(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
+            }
           }
         }
       }

@@ -1,8 +1,13 @@
 package io.notesearch.searcher.internal;
 
-import java.util.Map;
+import io.notesearch.searcher.schema.IndexSchema;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder.TermAndBoost;
 
 /**
@@ -13,13 +18,23 @@ import org.apache.lucene.util.QueryBuilder.TermAndBoost;
 final class LuceneApi {
   private LuceneApi() {}
 
-  /** One term searched in several fields as one (BM25F), each field with its weight. */
-  static Query combinedFields(String term, Map<String, Float> weights) {
-    CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(term);
-    for (Map.Entry<String, Float> e : weights.entrySet()) {
-      b.addField(e.getKey(), e.getValue());
+  /**
+   * One query term against a section: BM25F over the section's fields and over its note's, the
+   * better of the two plus {@link IndexSchema#NOTE_TIE} of the other. The weights of the short
+   * fields were applied at index time ({@link IndexSchema#SECTION_TERMS}, {@link
+   * IndexSchema#NOTE_TERMS}); Solr's edition, whose collection has no such fields, computes the same
+   * with {@code CombinedFieldQuery} over the fields themselves.
+   */
+  static Query sectionOrNote(String term) {
+    Query section = new CombinedFieldQuery.Builder(term)
+        .addField(IndexSchema.SECTION_TERMS, 1f)
+        .addField(IndexSchema.BODY, IndexSchema.SECTION_WEIGHTS.get(IndexSchema.BODY))
+        .build();
+    Query note = new TermQuery(new Term(IndexSchema.NOTE_TERMS, term));
+    if (IndexSchema.NOTE_BOOST != 1f) {
+      note = new BoostQuery(note, IndexSchema.NOTE_BOOST);
     }
-    return b.build();
+    return new DisjunctionMaxQuery(List.of(section, note), IndexSchema.NOTE_TIE);
   }
 
   /** The text of a synonym alternative. */

@@ -455,11 +455,7 @@ public final class QueryPlanner {
      * counts the same for all of them and the remaining words pick the section.
      */
     private static Query combined(String text) {
-      return new DisjunctionMaxQuery(
-          List.of(
-              LuceneApi.combinedFields(text, IndexSchema.SECTION_WEIGHTS),
-              new BoostQuery(LuceneApi.combinedFields(text, IndexSchema.NOTE_WEIGHTS), IndexSchema.NOTE_BOOST)),
-          IndexSchema.NOTE_TIE);
+      return LuceneApi.sectionOrNote(text);
     }
   }
 }

@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "7";
+  public static final String VERSION = "8";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -47,8 +47,8 @@ public final class IndexSchema {
   public static final String PATH = "path";
 
   /**
-   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}):
-   * stored, and doc values on the note's first section, read once per run to skip unchanged notes,
+   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}),
+   * on the note's first section only: stored, and doc values read once per run to skip unchanged notes,
    * most without reading them (from stored fields, a re-index of 30k unchanged notes spent 0.4 s
    * decompressing section text to read them).
    */
@@ -84,7 +84,10 @@ public final class IndexSchema {
   /** Category as a lowercased keyword; stored with its original case for output. */
   public static final String CATEGORY = "category";
 
-  /** The note's description: analysed, repeated on every section like the title. */
+  /**
+   * The note's description: searched only through {@link #NOTE_TERMS} here, so it has no postings
+   * of its own; the Solr collection indexes it (its BM25F runs over the fields at query time).
+   */
   public static final String DESCRIPTION = "description";
 
   /** Date as epoch day: points for ranges, doc values for sorting, stored for output. */
@@ -115,6 +118,22 @@ public final class IndexSchema {
   /** The same as {@link #INITIALS} for the section's own heading, which ranks above the rest. */
   public static final String HEADING_INITIALS = "heading_initials";
 
+  /**
+   * The terms of the section's short fields (heading, parents, code), each once, its frequency the
+   * sum over those fields of weight × occurrences ({@link #SECTION_WEIGHTS}, whole numbers). Lucene
+   * sums the frequencies into the field's length, so the section's BM25F is {@code
+   * CombinedFieldQuery} over this field (weight 1) and {@link #BODY} (its weight): two postings
+   * lists and two norms per document instead of four, three of them sparse, which made scoring most
+   * of a warm query. Frequencies only, no positions: phrases use the fields themselves.
+   */
+  public static final String SECTION_TERMS = "section_terms";
+
+  /**
+   * The note's terms (title, tags, description) the same way with {@link #NOTE_WEIGHTS}, repeated on
+   * every section like those fields: one term query on it is the note's BM25F.
+   */
+  public static final String NOTE_TERMS = "note_terms";
+
   /** Separates the stored heading path; a control character never found in headings. */
   public static final String HEADING_SEPARATOR = "\u001f";
 
@@ -142,12 +161,32 @@ public final class IndexSchema {
 
   private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
+  /** The weighted fields: custom term frequencies, which Lucene allows only without positions. */
+  private static final FieldType WEIGHTED_TYPE = new FieldType();
+
   static {
     BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     BODY_TYPE.freeze();
+    WEIGHTED_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    WEIGHTED_TYPE.setTokenized(true);
+    WEIGHTED_TYPE.freeze();
   }
 
-  private IndexSchema() {}
+  /** The whole-number weight of a field counted into {@link #SECTION_TERMS} or {@link #NOTE_TERMS}. */
+  static int weight(String field) {
+    Float w = SECTION_WEIGHTS.containsKey(field) ? SECTION_WEIGHTS.get(field) : NOTE_WEIGHTS.get(field);
+    if (w == null || w != Math.round(w)) {
+      throw new IllegalStateException("weight of " + field + " is not a whole number: " + w);
+    }
+    return Math.round(w);
+  }
+
+  /** Analyses one of the section's fields, counting its terms into {@code weighted} by the field's weight. */
+  private static TokenStream analysed(NoteFields note, String field, String text, Map<String, Integer> weighted) {
+    Tokens tokens = Tokens.of(note.analyzer(), field, text);
+    tokens.countInto(weighted, weight(field));
+    return tokens.replay();
+  }
 
   /** The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on. */
   static java.util.Set<String> initials(List<String> lines) {
@@ -184,30 +223,40 @@ public final class IndexSchema {
    * @param section the section
    * @param note the note's fields, analysed once for all its sections
    * @param firstOfNote whether this is the note's first section, the one that carries the note's
-   *     hash as doc values (on every section they made a 100k-note index 45% larger)
+   *     hash (as doc values on every section they made a 100k-note index 45% larger)
    */
   public static Document toDocument(SectionRecord section, NoteFields note, boolean firstOfNote) {
     Document doc = new Document();
     doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
     doc.add(new SortedDocValuesField(PATH, new BytesRef(section.path())));
-    doc.add(new StoredField(NOTE_HASH, section.noteHash()));
     if (firstOfNote) {
+      doc.add(new StoredField(NOTE_HASH, section.noteHash()));
       doc.add(new BinaryDocValuesField(NOTE_HASH, new BytesRef(section.noteHash())));
     }
     doc.add(new TextField(TITLE, note.title()));
     doc.add(new StoredField(TITLE, section.title()));
+    // The section's short fields, analysed once for their own postings and for SECTION_TERMS.
+    Map<String, Integer> sectionTerms = new java.util.HashMap<>();
     String own = section.headings().isEmpty() ? "" : section.headings().getLast();
-    doc.add(new TextField(HEADING, own, Field.Store.NO));
+    doc.add(new Field(HEADING, analysed(note, HEADING, own, sectionTerms), TextField.TYPE_NOT_STORED));
     if (section.headings().size() > 1) {
       String parents =
           String.join("\n", section.headings().subList(0, section.headings().size() - 1));
-      doc.add(new TextField(PARENTS, parents, Field.Store.NO));
+      doc.add(new Field(PARENTS, analysed(note, PARENTS, parents, sectionTerms), TextField.TYPE_NOT_STORED));
     }
     doc.add(new StoredField(HEADINGS_STORED, String.join(HEADING_SEPARATOR, section.headings())));
     doc.add(new Field(BODY, section.text(), BODY_TYPE));
     if (!section.code().isEmpty()) {
-      doc.add(new TextField(CODE, section.code(), Field.Store.YES));
+      doc.add(new StoredField(CODE, section.code()));
+      doc.add(new Field(CODE, analysed(note, CODE, section.code(), sectionTerms), TextField.TYPE_NOT_STORED));
+    }
+    if (!sectionTerms.isEmpty()) {
+      doc.add(new Field(SECTION_TERMS, new WeightedTerms(sectionTerms), WEIGHTED_TYPE));
+    }
+    TokenStream noteTerms = note.noteTerms();
+    if (noteTerms != null) {
+      doc.add(new Field(NOTE_TERMS, noteTerms, WEIGHTED_TYPE));
     }
     List<TokenStream> tagTokens = note.tags();
     for (int t = 0; t < section.tags().size(); t++) {
@@ -223,9 +272,6 @@ public final class IndexSchema {
       doc.add(new StringField(CATEGORY, key, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(CATEGORY, new BytesRef(key)));
       doc.add(new StoredField(CATEGORY, section.category()));
-    }
-    if (!section.description().isEmpty()) {
-      doc.add(new TextField(DESCRIPTION, note.description()));
     }
     if (section.date() != null) {
       long day = section.date().toEpochDay();

@@ -1,6 +1,10 @@
 package io.notesearch.searcher.internal;
 
+import io.notesearch.searcher.schema.IndexSchema;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
@@ -10,13 +14,28 @@ import org.apache.lucene.util.QueryBuilder.TermAndBoost;
  * Lucene 9 (Solr 9.10.1) edition of searcher's {@code internal/LuceneApi.java}, the one class of
  * query planning that is not compiled from searcher's source: in Lucene 9 {@code
  * CombinedFieldQuery} lives in lucene-sandbox with a term-less builder, and {@code TermAndBoost} has
- * fields where Lucene 10's record has accessors. Same queries, same scoring.
+ * fields where Lucene 10's record has accessors; and the weighted fields of the local index are not
+ * in the Solr collection, so BM25F is computed at query time there (see sectionOrNote).
  */
 final class LuceneApi {
   private LuceneApi() {}
 
+  /**
+   * One query term against a section: BM25F over the section's fields and over its note's, the
+   * better of the two plus a tie share of the other. The local index has these weights applied at
+   * index time in two weighted fields; the Solr collection has no such fields, so here the same
+   * BM25F is computed at query time with {@code CombinedFieldQuery}.
+   */
+  static Query sectionOrNote(String term) {
+    return new DisjunctionMaxQuery(
+        List.of(
+            combinedFields(term, IndexSchema.SECTION_WEIGHTS),
+            new BoostQuery(combinedFields(term, IndexSchema.NOTE_WEIGHTS), IndexSchema.NOTE_BOOST)),
+        IndexSchema.NOTE_TIE);
+  }
+
   /** One term searched in several fields as one (BM25F), each field with its weight. */
-  static Query combinedFields(String term, Map<String, Float> weights) {
+  private static Query combinedFields(String term, Map<String, Float> weights) {
     CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder().addTerm(new BytesRef(term));
     for (Map.Entry<String, Float> e : weights.entrySet()) {
       b.addField(e.getKey(), e.getValue());
