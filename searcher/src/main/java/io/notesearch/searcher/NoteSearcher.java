@@ -355,7 +355,7 @@ public final class NoteSearcher implements AutoCloseable {
   private static final int MAX_WINDOW = 10_000;
 
   /** How many of the best candidates the ranking boosts reorder. */
-  private static final int RESCORE_WINDOW = 200;
+  private static final int RESCORE_WINDOW = 100;
 
   /** Whether a layout-switched query is what a person would type: whole syllables, or Latin words. */
   private static boolean looksTyped(String switched) {
@@ -394,6 +394,11 @@ public final class NoteSearcher implements AutoCloseable {
     return kept;
   }
 
+  /** The stored fields a hit is made of. */
+  private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(IndexSchema.PATH, IndexSchema.LINE,
+      IndexSchema.TITLE, IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.TAG, IndexSchema.CATEGORY,
+      IndexSchema.DATE);
+
   private List<Hit> toHits(IndexSearcher searcher, List<ScoreDoc> page, QueryPlanner.Plan plan, boolean highlight)
       throws IOException {
     int[] ids = page.stream().mapToInt(sd -> sd.doc).toArray();
@@ -413,7 +418,7 @@ public final class NoteSearcher implements AutoCloseable {
     List<Hit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       ScoreDoc sd = page.get(i);
-      Document d = stored.document(sd.doc);
+      Document d = stored.document(sd.doc, HIT_FIELDS); // not the section text: snippets read it themselves
       String joined = d.get(IndexSchema.HEADINGS_STORED);
       List<String> headings =
           joined == null || joined.isEmpty()

@@ -220,11 +220,12 @@ public final class QueryPlanner {
       Occur occur = allWords ? Occur.MUST : Occur.SHOULD;
       CombinedFieldsBuilder every = new CombinedFieldsBuilder(analyzers.query());
       Query match = new CombinedFieldsBuilder(analyzers.queryContent()).createBooleanQuery("_", text, occur);
+      Query all = every.createBooleanQuery("_", text, occur);
       Query optional = null;
       if (match == null) {
         // Only verbs, adverbs or stop words ("안 됨"): require them after all.
-        match = every.createBooleanQuery("_", text, occur);
-      } else if (!match.equals(every.createBooleanQuery("_", text, occur))) {
+        match = all;
+      } else if (!match.equals(all)) {
         // Verbs or adverbs were left out of what must match: they still count for ranking.
         optional = every.createBooleanQuery("_", text, Occur.SHOULD);
       }
