@@ -142,7 +142,12 @@ final class NoriDictionaries {
         extract(copies);
       }
       Path[] files = TOKEN_INFO_FILES.stream().map(copies::resolve).toArray(Path[]::new);
-      return new TokenInfoDictionary(files[0], files[1], files[2], files[3]);
+      try {
+        return new TokenInfoDictionary(files[0], files[1], files[2], files[3]);
+      } catch (IOException | RuntimeException damaged) {
+        deleteFolder(copies); // made again by the next start
+        throw damaged;
+      }
     } catch (IOException | RuntimeException e) {
       return TokenInfoDictionary.getInstance(); // unwritable folder, damaged copy: Nori's own files
     }
@@ -169,14 +174,19 @@ final class NoriDictionaries {
         }
       }
     } finally {
-      if (Files.exists(tmp)) {
-        try (var files = Files.list(tmp)) {
-          for (Path f : (Iterable<Path>) files::iterator) {
-            Files.deleteIfExists(f);
-          }
+      deleteFolder(tmp);
+    }
+  }
+
+  /** Deletes a folder of files (no subfolders), if it is there. */
+  private static void deleteFolder(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (var files = Files.list(folder)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
         }
-        Files.deleteIfExists(tmp);
       }
+      Files.deleteIfExists(folder);
     }
   }
 

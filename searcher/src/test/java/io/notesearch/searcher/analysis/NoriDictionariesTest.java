@@ -83,6 +83,25 @@ class NoriDictionariesTest {
     }
   }
 
+  /** A damaged copy of the dictionary of words is not used, and is made again by the next load. */
+  @Test
+  void aDamagedCopyOfTheDictionaryOfWordsIsReplaced() throws Exception {
+    NoriDictionaries.loadTokenInfo(tmp);
+    Path copies;
+    try (var folders = Files.list(tmp)) {
+      copies = folders.findFirst().orElseThrow();
+    }
+    Path fst = copies.resolve("TokenInfoDictionary$fst.dat");
+    long size = Files.size(fst);
+    try (var channel = Files.newByteChannel(fst, StandardOpenOption.WRITE)) {
+      channel.truncate(size / 3);
+    }
+    assertSame(TokenInfoDictionary.getInstance(), NoriDictionaries.loadTokenInfo(tmp), "a cut-off copy: Nori's own");
+    assertTrue(!Files.exists(copies), "and the damaged copies are removed");
+    assertNotSame(TokenInfoDictionary.getInstance(), NoriDictionaries.loadTokenInfo(tmp), "made again and used");
+    assertEquals(size, Files.size(fst));
+  }
+
   /** A cut-off, foreign or garbled file is not used: Nori decodes and the file is written again. */
   @Test
   void aDamagedOrForeignFileIsAMissAndIsReplaced() throws Exception {
