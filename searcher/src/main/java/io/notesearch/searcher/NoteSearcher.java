@@ -207,12 +207,25 @@ public final class NoteSearcher implements AutoCloseable {
    */
   private void refresh() throws IOException {
     java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(indexPath);
-    if (modified.equals(unchangedSince)) {
+    long now = System.nanoTime();
+    if (modified.equals(unchangedSince) && now - lastAsked < RECHECK_NANOS) {
       return;
     }
-    manager.maybeRefresh();
-    unchangedSince = System.currentTimeMillis() - modified.toMillis() > 2_000 ? modified : null;
+    // False when another thread is refreshing right now, perhaps from before the latest commit:
+    // then nothing is trusted yet.
+    boolean current = manager.maybeRefresh();
+    lastAsked = now;
+    unchangedSince = current && System.currentTimeMillis() - modified.toMillis() > 2_000 ? modified : null;
   }
+
+  /**
+   * Lucene is asked at least this often anyway, for file systems whose clock is not this machine's
+   * (a network share a few seconds behind could stamp two commits alike).
+   */
+  private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+  /** When Lucene was last asked (System.nanoTime). */
+  private volatile long lastAsked;
 
   /** The notesearch index format version in the last commit, or null when it has none. */
   private static String schemaVersion(SearcherManager manager) throws IOException {

@@ -101,7 +101,9 @@ final class NoriDictionaries {
       }
     }
     ConnectionCosts decoded = ConnectionCosts.getInstance();
-    if (key != null) {
+    // A valid file that could not be put to use (a JDK that refuses the reflection) stays as it is:
+    // rewriting 20 MB at every start would only make the start slower.
+    if (key != null && !sameKey(folder.resolve(fileName()), key)) {
       save(decoded, folder, key);
     }
     return decoded;
@@ -157,13 +159,19 @@ final class NoriDictionaries {
   private static void extract(Path copies) throws IOException {
     Files.createDirectories(copies.getParent());
     Path tmp = Files.createTempDirectory(copies.getParent(), copies.getFileName() + ".");
+    tmp.toFile().deleteOnExit(); // files are deleted before their folder: registered after it
     try {
       for (String file : TOKEN_INFO_FILES) {
+        Path copy = tmp.resolve(file);
+        copy.toFile().deleteOnExit();
         try (InputStream in = TokenInfoDictionary.class.getResourceAsStream(file)) {
           if (in == null) {
             throw new IOException("no " + file);
           }
-          Files.copy(in, tmp.resolve(file));
+          Files.copy(in, copy);
+        }
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+          channel.force(true);
         }
       }
       try {
@@ -222,27 +230,51 @@ final class NoriDictionaries {
    * in Nori's order (row by backward id), exactly the bytes of Nori's decoded buffer.
    */
 
+  /** Whether there is a whole file at {@code file} made for {@code key}. */
+  private static boolean sameKey(Path file, String key) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return header(channel, key) != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** What a cache file says before its matrix. */
+  private record Header(byte[] codecHeader, int forwardSize, int backwardSize, long matrixStart) {
+    long matrixBytes() {
+      return 2L * forwardSize * backwardSize;
+    }
+  }
+
+  /** The header of a whole file made for {@code key}, or null. */
+  private static Header header(FileChannel channel, String key) throws IOException {
+    long fileSize = channel.size();
+    ByteBuffer head = ByteBuffer.allocate((int) Math.min(fileSize, 4096));
+    channel.read(head, 0);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(head.array(), 0, head.position()));
+    if (in.readInt() != MAGIC || in.readInt() != FORMAT || !key.equals(in.readUTF())) {
+      return null;
+    }
+    byte[] codecHeader = new byte[in.readInt()];
+    in.readFully(codecHeader);
+    Header header = new Header(codecHeader, in.readInt(), in.readInt(), head.position() - in.available());
+    if (header.forwardSize() <= 0 || header.backwardSize() <= 0 || header.matrixBytes() > Integer.MAX_VALUE
+        || header.matrixStart() + header.matrixBytes() != fileSize) {
+      return null;
+    }
+    return header;
+  }
+
   /** {@return costs whose matrix is the mapped file, or null when the file is missing or unusable} */
   static ConnectionCosts mapped(Path file, String key) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long fileSize = channel.size();
-      ByteBuffer head = ByteBuffer.allocate((int) Math.min(fileSize, 4096));
-      channel.read(head, 0);
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(head.array(), 0, head.position()));
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT || !key.equals(in.readUTF())) {
+      Header header = header(channel, key);
+      if (header == null) {
         return null;
       }
-      byte[] codecHeader = new byte[in.readInt()];
-      in.readFully(codecHeader);
-      int forwardSize = in.readInt();
-      int backwardSize = in.readInt();
-      long matrixStart = head.position() - in.available();
-      long matrixBytes = 2L * forwardSize * backwardSize;
-      if (forwardSize <= 0 || backwardSize <= 0 || matrixStart + matrixBytes != fileSize
-          || matrixBytes > Integer.MAX_VALUE) {
-        return null;
-      }
-      ByteBuffer matrix = channel.map(FileChannel.MapMode.READ_ONLY, matrixStart, matrixBytes);
+      byte[] codecHeader = header.codecHeader();
+      int forwardSize = header.forwardSize();
+      ByteBuffer matrix = channel.map(FileChannel.MapMode.READ_ONLY, header.matrixStart(), header.matrixBytes());
       ConnectionCosts costs = new ConnectionCosts(stub(codecHeader));
       Field buffer = matrixField("buffer");
       Field rowLength = matrixField("forwardSize");
@@ -270,7 +302,9 @@ final class NoriDictionaries {
       byte[] codecHeader = codecHeader();
       Files.createDirectories(folder);
       tmp = Files.createTempFile(folder, fileName(), ".tmp");
-      try (OutputStream file = Files.newOutputStream(tmp);
+      tmp.toFile().deleteOnExit(); // written on a daemon thread: a process that exits meanwhile leaves no 20 MB orphan
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream file = java.nio.channels.Channels.newOutputStream(channel);
           DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
@@ -286,6 +320,8 @@ final class NoriDictionaries {
           matrix.get(chunk, 0, n);
           out.write(chunk, 0, n);
         }
+        out.flush();
+        channel.force(true); // on disk before it is renamed into place: no file of the right size but wrong bytes after a crash
       }
       // Written aside and moved into place: another process never maps half a file.
       try {

@@ -124,7 +124,10 @@ public final class IndexSchema {
    * sums the frequencies into the field's length, so the section's BM25F is {@code
    * CombinedFieldQuery} over this field (weight 1) and {@link #BODY} (its weight): two postings
    * lists and two norms per document instead of four, three of them sparse, which made scoring most
-   * of a warm query. Frequencies only, no positions: phrases use the fields themselves.
+   * of a warm query. Frequencies only, no positions: phrases use the fields themselves. Not quite
+   * the same numbers: the length here counts tokens stacked on others (a code identifier and its
+   * parts, a compound and its parts), which the fields' own norms leave out (WeightedFieldsTest
+   * allows for it; the judged queries score the same).
    */
   public static final String SECTION_TERMS = "section_terms";
 
