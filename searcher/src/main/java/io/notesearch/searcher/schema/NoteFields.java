@@ -15,14 +15,12 @@ import org.apache.lucene.analysis.TokenStream;
 public final class NoteFields {
   private final Analyzer analyzer;
   private final Tokens title;
-  private final Tokens description;
   private final List<Tokens> tags;
   private final Map<String, Integer> noteTerms;
 
   private NoteFields(Analyzer analyzer, Tokens title, Tokens description, List<Tokens> tags) {
     this.analyzer = analyzer;
     this.title = title;
-    this.description = description;
     this.tags = tags;
     Map<String, Integer> counts = new HashMap<>();
     title.countInto(counts, IndexSchema.weight(IndexSchema.TITLE));

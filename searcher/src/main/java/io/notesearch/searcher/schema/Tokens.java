@@ -71,13 +71,6 @@ record Tokens(String[] terms, int[] increments, int[] lengths, int[] starts, int
     }
   }
 
-  /** Occurrences of each term. */
-  Map<String, Integer> countTerms() {
-    Map<String, Integer> counts = new java.util.HashMap<>();
-    countInto(counts, 1);
-    return counts;
-  }
-
   TokenStream replay() {
     return new Replay(this);
   }
