@@ -20,7 +20,8 @@ final class LuceneApi {
 
   /**
    * One query term against a section: BM25F over the section's fields and over its note's, the
-   * better of the two plus {@link IndexSchema#NOTE_TIE} of the other. The weights of the short
+   * better of the two plus {@link IndexSchema#NOTE_TIE} of the other: a word the note's title already
+   * says is context every section of the note shares, so the remaining words pick the section. The weights of the short
    * fields were applied at index time ({@link IndexSchema#SECTION_TERMS}, {@link
    * IndexSchema#NOTE_TERMS}); Solr's edition, whose collection has no such fields, computes the same
    * with {@code CombinedFieldQuery} over the fields themselves.

@@ -435,7 +435,7 @@ public final class QueryPlanner {
 
     @Override
     protected Query newTermQuery(Term term, float boost) {
-      Query q = combined(term.text());
+      Query q = LuceneApi.sectionOrNote(term.text());
       return boost == 1f ? q : new BoostQuery(q, boost);
     }
 
@@ -443,20 +443,11 @@ public final class QueryPlanner {
     protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
       List<Query> alternatives = new ArrayList<>(terms.length);
       for (TermAndBoost t : terms) {
-        Query q = combined(LuceneApi.text(t));
+        Query q = LuceneApi.sectionOrNote(LuceneApi.text(t));
         float boost = LuceneApi.boost(t);
         alternatives.add(boost == 1f ? q : new BoostQuery(q, boost));
       }
       return new DisjunctionMaxQuery(alternatives, 0.1f);
-    }
-
-    /**
-     * One term, scored as the better of section BM25F and note BM25F (plus a little of the other):
-     * a word the note's title already says is context that every section of the note shares, so it
-     * counts the same for all of them and the remaining words pick the section.
-     */
-    private static Query combined(String text) {
-      return LuceneApi.sectionOrNote(text);
     }
   }
 }
