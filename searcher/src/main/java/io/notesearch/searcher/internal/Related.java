@@ -8,7 +8,6 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -40,8 +39,7 @@ public final class Related {
     if (like instanceof BooleanQuery b && b.clauses().isEmpty()) {
       return null;
     }
-    Query notDrafts = new TermQuery(new Term(IndexSchema.DRAFT, "false"));
-    Query filter = new BooleanQuery.Builder().add(notDrafts, Occur.FILTER).build();
+    BooleanQuery filter = new BooleanQuery.Builder().add(QueryPlanner.notDrafts()).build();
     return new QueryPlanner.Plan(like, null, filter, like);
   }
 }
