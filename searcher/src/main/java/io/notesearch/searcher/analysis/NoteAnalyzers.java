@@ -105,7 +105,9 @@ public final class NoteAnalyzers {
 
   private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound, Path synonymCache) {
     UserDictionary dictionary = dictionary(dictionaryText);
-    this.fingerprint = fingerprint(dictionaryText, indexDecompound);
+    this.fingerprint = dictionaryText.equals(BuiltIn.TEXT) && indexDecompound == INDEX_DECOMPOUND
+        ? BuiltIn.FINGERPRINT
+        : fingerprint(dictionaryText, indexDecompound);
     this.indexDecompound = indexDecompound;
     Analyzer prose = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
     this.index = new PerFieldAnalyzerWrapper(prose, Map.of(CODE_FIELD, code(prose)));
@@ -113,7 +115,8 @@ public final class NoteAnalyzers {
     this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
     try {
       SynonymMap map = null;
-      String key = synonymCache == null ? null : SynonymCache.key(glossary.groups(), dictionaryText);
+      String key = synonymCache == null ? null : SynonymCache.key(
+          dictionaryText.equals(BuiltIn.TEXT) ? BuiltIn.SYNONYM_KEY_PREFIX : SynonymCache.prefix(dictionaryText), glossary.groups());
       if (key != null) {
         map = SynonymCache.load(synonymCache, key);
       }
@@ -148,10 +151,15 @@ public final class NoteAnalyzers {
     });
   }
 
-  /** The shipped user dictionary, parsed once per JVM (building its FST takes ~15 ms at start). */
+  /**
+   * The shipped user dictionary, parsed once per JVM (building its FST takes ~15 ms at start), and
+   * its hashes: SHA-256 in a fresh JVM costs a search another ~10 ms, done here on a preload thread.
+   */
   private static final class BuiltIn {
     static final String TEXT = builtInDictionaryText();
     private static final UserDictionary DICTIONARY = parse(TEXT);
+    static final String FINGERPRINT = fingerprint(TEXT, INDEX_DECOMPOUND);
+    static final java.security.MessageDigest SYNONYM_KEY_PREFIX = SynonymCache.prefix(TEXT);
 
     static UserDictionary dictionary() {
       return DICTIONARY;

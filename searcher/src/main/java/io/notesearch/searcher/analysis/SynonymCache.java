@@ -44,6 +44,18 @@ final class SynonymCache {
 
   /** The key of the map built from these groups with this user dictionary text. */
   static String key(List<List<String>> groups, String dictionaryText) {
+    return key(prefix(dictionaryText), groups);
+  }
+
+  /**
+   * The part of a key that does not depend on the glossary: Lucene's version, the analysis code and
+   * the user dictionary. Hashing them takes ~10 ms in a fresh JVM, so the built-in dictionary's is
+   * made once on a preload thread ({@link NoteAnalyzers}) and only cloned by a search.
+   *
+   * @return the digest so far (never updated by {@link #key(MessageDigest, List)}), or null when the
+   *     code cannot be read: then no key matches
+   */
+  static MessageDigest prefix(String dictionaryText) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(Version.LATEST.toString().getBytes(StandardCharsets.UTF_8));
@@ -55,19 +67,33 @@ final class SynonymCache {
         }
       }
       sha.update(dictionaryText.getBytes(StandardCharsets.UTF_8));
-      for (List<String> group : groups) {
-        sha.update((byte) 0);
-        for (String term : group) {
-          sha.update(term.getBytes(StandardCharsets.UTF_8));
-          sha.update((byte) 1);
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest());
+      return sha;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The key of the map built from these groups, after a {@link #prefix} (which is left as it was). */
+  static String key(MessageDigest prefix, List<List<String>> groups) {
+    if (prefix == null) {
       return "unreadable-code-" + System.nanoTime(); // never matches a saved file
     }
+    MessageDigest sha;
+    try {
+      sha = (MessageDigest) prefix.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
+    for (List<String> group : groups) {
+      sha.update((byte) 0);
+      for (String term : group) {
+        sha.update(term.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 1);
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /**
