@@ -118,7 +118,8 @@ final class SearchCommand implements Callable<Integer> {
         .withFacets(facets)
         .withCategory(category)
         .withDrafts(drafts)
-        .withMaxPerNote(maxPerNote);
+        .withMaxPerNote(maxPerNote)
+        .withExactTotal(count);
     for (String tag : tags) {
       request = request.withTag(tag);
     }

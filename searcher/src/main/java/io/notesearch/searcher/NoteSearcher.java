@@ -37,6 +37,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -298,7 +300,11 @@ public final class NoteSearcher implements AutoCloseable {
         SearchResult.Facets facets = request.facets()
             ? FacetCounter.count(searcher, attempt.plan().candidates())
             : SearchResult.Facets.NONE;
-        return new SearchResult(hits, attempt.total(),
+        long total = attempt.total();
+        if (request.exactTotal() && attempt.top().totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
+          total = searcher.count(attempt.plan().candidates());
+        }
+        return new SearchResult(hits, total,
             attempt.allWords() ? SearchResult.Matching.ALL_WORDS : SearchResult.Matching.ANY_WORD,
             Duration.ofNanos(System.nanoTime() - started), rewrite, facets);
       } finally {
@@ -353,9 +359,10 @@ public final class NoteSearcher implements AutoCloseable {
       return searcher.search(plan.full(), window, BY_DATE, true);
     }
     if (plan.rank() == null) {
-      return searcher.search(plan.candidates(), window);
+      return searcher.search(plan.candidates(), new TopScoreDocCollectorManager(window, SearchResult.EXACT_TOTAL_UP_TO));
     }
-    TopDocs candidates = searcher.search(plan.candidates(), Math.max(window, RESCORE_WINDOW));
+    TopDocs candidates = searcher.search(plan.candidates(),
+        new TopScoreDocCollectorManager(Math.max(window, RESCORE_WINDOW), SearchResult.EXACT_TOTAL_UP_TO));
     TopDocs rescored = QueryRescorer.rescore(searcher, candidates, plan.rank(), 1.0, Math.max(window, RESCORE_WINDOW));
     return new TopDocs(candidates.totalHits, java.util.Arrays.copyOf(rescored.scoreDocs, Math.min(window, rescored.scoreDocs.length)));
   }

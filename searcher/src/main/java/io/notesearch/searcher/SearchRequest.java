@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param maxPerNote at most this many sections of one note in the results
  * @param sort the order of hits
  * @param facets whether the result counts matching sections by tag, category and year
+ * @param exactTotal whether {@link SearchResult#total()} counts every matching section; otherwise
+ *     counting stops being exact past {@value SearchResult#EXACT_TOTAL_UP_TO}, which lets the ranking
+ *     skip sections that cannot make the page
  */
 public record SearchRequest(
     String query,
@@ -38,7 +41,8 @@ public record SearchRequest(
     boolean highlight,
     int maxPerNote,
     Sort sort,
-    boolean facets) {
+    boolean facets,
+    boolean exactTotal) {
 
   /** The order of hits. */
   public enum Sort {
@@ -91,7 +95,7 @@ public record SearchRequest(
    */
   public static SearchRequest of(String query) {
     return new SearchRequest(
-        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false);
+        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false, false);
   }
 
   /**
@@ -100,7 +104,7 @@ public record SearchRequest(
    * @param sort the order of hits
    */
   public SearchRequest withSort(Sort sort) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -109,7 +113,7 @@ public record SearchRequest(
    * @param facets whether to count matching sections by tag, category and year
    */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -118,7 +122,7 @@ public record SearchRequest(
    * @param query the query text
    */
   public SearchRequest withQuery(String query) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -127,7 +131,7 @@ public record SearchRequest(
    * @param limit hits per page, 1 to {@value #MAX_LIMIT}
    */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -136,7 +140,7 @@ public record SearchRequest(
    * @param offset hits to skip, for paging
    */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -147,7 +151,7 @@ public record SearchRequest(
   public SearchRequest withTag(String tag) {
     List<String> more = new java.util.ArrayList<>(tags);
     more.add(tag);
-    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -156,7 +160,7 @@ public record SearchRequest(
    * @param category the category (case-insensitive), or empty for any
    */
   public SearchRequest withCategory(String category) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -166,7 +170,7 @@ public record SearchRequest(
    * @param to the last day, or null for no upper bound
    */
   public SearchRequest withDates(LocalDate from, LocalDate to) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -175,7 +179,7 @@ public record SearchRequest(
    * @param drafts whether notes marked {@code draft: true} are searched
    */
   public SearchRequest withDrafts(boolean drafts) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -184,7 +188,7 @@ public record SearchRequest(
    * @param highlight whether hits carry snippets
    */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 
   /**
@@ -193,6 +197,16 @@ public record SearchRequest(
    * @param maxPerNote sections of one note at most, >= 1
    */
   public SearchRequest withMaxPerNote(int maxPerNote) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+  }
+
+  /**
+   * {@return this request with an exact total, or one that may stop counting at {@value
+   * SearchResult#EXACT_TOTAL_UP_TO}}
+   *
+   * @param exactTotal whether every matching section is counted (slower when many match)
+   */
+  public SearchRequest withExactTotal(boolean exactTotal) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
   }
 }

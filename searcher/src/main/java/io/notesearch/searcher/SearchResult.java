@@ -19,13 +19,20 @@ import java.util.Objects;
  * }</pre>
  *
  * @param hits the page of hits asked for, best first
- * @param total how many sections matched (before the per-note cap and paging)
+ * @param total how many sections matched (before the per-note cap and paging): exact up to {@value
+ *     #EXACT_TOTAL_UP_TO} or when the request asked for it ({@link SearchRequest#withExactTotal}),
+ *     otherwise at least that many
  * @param matching how the query words had to match to find these hits
  * @param took time spent searching and highlighting
  * @param rewrite how the query was changed to find these hits, if it was
  * @param facets counts of matching sections by tag, category and year (empty unless asked for)
  */
 public record SearchResult(List<Hit> hits, long total, Matching matching, Duration took, Rewrite rewrite, Facets facets) {
+  /**
+   * Up to this many matching sections the total is always exact; past it, unless asked for an exact
+   * total, the search stops counting so that it can skip sections that cannot reach the page.
+   */
+  public static final int EXACT_TOTAL_UP_TO = 1000;
 
   /**
    * Matching sections counted by value, most first: {@code result.facets().tags()} is, for instance,

@@ -54,7 +54,7 @@ final class SearchRoute extends Route {
     if (q.length() > MAX_QUERY) {
       throw new IllegalArgumentException("query too long [" + q.length() + " chars]; at most " + MAX_QUERY);
     }
-    SearchRequest request = SearchRequest.of(q).withLimit(limit(params.single("n"))).withFacets(true);
+    SearchRequest request = SearchRequest.of(q).withLimit(limit(params.single("n"))).withFacets(true).withExactTotal(true);
     for (String tag : params.all("tag")) {
       if (!tag.isBlank()) {
         request = request.withTag(tag.strip());
