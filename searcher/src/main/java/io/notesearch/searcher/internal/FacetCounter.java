@@ -30,10 +30,7 @@ public final class FacetCounter extends SimpleCollector {
 
   /** The counts for every section the query matches. */
   public static SearchResult.Facets count(IndexSearcher searcher, Query query) throws IOException {
-    FacetCounter counter = new FacetCounter();
-    // One collector over all leaves in order: the index of a notes folder is small enough for that.
-    searcher.search(query, new SingleCollectorManager(counter));
-    return new SearchResult.Facets(sorted(counter.tags), sorted(counter.categories), sorted(counter.years));
+    return searcher.search(query, new Manager());
   }
 
   private static <K extends Comparable<K>> Map<K, Long> sorted(Map<K, Long> counts) {
@@ -73,20 +70,24 @@ public final class FacetCounter extends SimpleCollector {
     return ScoreMode.COMPLETE_NO_SCORES;
   }
 
-  /**
-   * Hands the one counter to the searcher, which searches the leaves one after another (notesearch
-   * opens its searchers without an executor).
-   */
-  private record SingleCollectorManager(FacetCounter counter)
-      implements org.apache.lucene.search.CollectorManager<FacetCounter, Void> {
+  /** A counter per slice of the index (a large one is searched in slices at once), summed at the end. */
+  private static final class Manager implements org.apache.lucene.search.CollectorManager<FacetCounter, SearchResult.Facets> {
     @Override
     public FacetCounter newCollector() {
-      return counter;
+      return new FacetCounter();
     }
 
     @Override
-    public Void reduce(java.util.Collection<FacetCounter> collectors) {
-      return null;
+    public SearchResult.Facets reduce(java.util.Collection<FacetCounter> counters) {
+      Map<String, Long> tags = new HashMap<>();
+      Map<String, Long> categories = new HashMap<>();
+      Map<Integer, Long> years = new HashMap<>();
+      for (FacetCounter c : counters) {
+        c.tags.forEach((k, v) -> tags.merge(k, v, Long::sum));
+        c.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+        c.years.forEach((k, v) -> years.merge(k, v, Long::sum));
+      }
+      return new SearchResult.Facets(sorted(tags), sorted(categories), sorted(years));
     }
   }
 }
