@@ -52,7 +52,7 @@ import org.apache.lucene.store.FSDirectory;
  * Searches a notesearch index: the front door of this module.
  *
  * <p>Thread-safe; open one per index and share it. Each search sees the latest commit of the index
- * (it refreshes cheaply when an indexer has committed since). An index of more than 30,000 sections
+ * (it refreshes cheaply when an indexer has committed since). An index of more than 100,000 sections
  * is searched in slices at once: on the searching thread and on a pool of daemon threads, one per
  * further core, which end after 30 s idle and at {@link #close()} ({@code
  * -Dnotesearch.sliceSections=N} sets the slice size, 0 searches on the calling thread only).
@@ -591,11 +591,13 @@ public final class NoteSearcher implements AutoCloseable {
 
   /**
    * Sections per slice: a large index is searched in slices of about this many sections at once, on
-   * the searching thread and a small pool. 100k notes (884k sections) on 2 cores: the matching part
-   * of a query 8.3 → 4.5 ms (p50). A smaller index is one slice and never wakes the pool. The system
-   * property {@code notesearch.sliceSections}, read when a searcher opens, changes it (0: never slice).
+   * the searching thread and a small pool. 100k notes (884k sections, 2 cores): a warm query p50 9.6 →
+   * 5.5 ms, p99 27 → 12 ms. A smaller index is one slice and never wakes the pool: at 10k notes (89k
+   * sections) slices of 30,000 gave p50 1.25 → 1.0 ms but p99 2.6 → 2.8-3.9 ms (JMH), the pool thread
+   * waiting for a core. The system property {@code notesearch.sliceSections}, read when a searcher
+   * opens, changes it (0: never slice).
    */
-  private static final int SLICE_SECTIONS = 30_000;
+  private static final int SLICE_SECTIONS = 100_000;
 
   /** Small segments grouped into one slice at most, as Lucene's default slicing does. */
   private static final int SEGMENTS_PER_SLICE = 5;
