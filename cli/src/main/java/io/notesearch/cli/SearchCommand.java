@@ -3,15 +3,12 @@ package io.notesearch.cli;
 import io.notesearch.cli.solr.SolrCollection;
 import io.notesearch.cli.solr.SolrNoteSearcher;
 
-import io.notesearch.indexer.IndexMode;
-import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.Hit;
 import io.notesearch.searcher.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.SearchResult;
 import io.notesearch.searcher.Synonyms;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,17 +192,6 @@ final class SearchCommand implements Callable<Integer> {
     }
     err.println("notesearch: no index yet at " + resolved.path()
         + "; searching the bundled sample notes (index yours with: notesearch index ~/notes)");
-    Path sample = Path.of(sampleIndex);
-    try (NoteIndexer indexer = NoteIndexer.open(sample, UserConfig.files(env))) {
-      indexer.index(List.of(Path.of(notes)), IndexMode.DEFAULT);
-    } catch (NoteIndexException e) {
-      // Another process is refreshing the sample index right now: search the last commit.
-      if (!Files.isDirectory(sample)) {
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new NoteIndexException("cannot build the sample index at [" + sample + "] (" + e.getMessage() + ")", e);
-    }
-    return sample;
+    return SampleIndex.refreshed(Path.of(notes), Path.of(sampleIndex), UserConfig.files(env));
   }
 }

@@ -1,0 +1,79 @@
+package io.notesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With no index of their own, users search the bundled sample notes (README's first command); that
+ * index follows the notes, and a stamp lets an unchanged folder skip the refresh.
+ */
+class SampleIndexTest {
+  @TempDir Path tmp;
+
+  @AfterEach
+  void clear() {
+    System.clearProperty(SearchCommand.SAMPLE_NOTES);
+    System.clearProperty(SearchCommand.SAMPLE_INDEX);
+  }
+
+  private CliRun search(String... words) {
+    String[] args = new String[words.length + 3];
+    args[0] = "search";
+    args[1] = "--json";
+    args[2] = "-n";
+    System.arraycopy(words, 0, args, 3, words.length);
+    // No index of the user's own: an empty data folder.
+    return CliRun.of(Map.of("NO_COLOR", "1", "XDG_DATA_HOME", tmp.resolve("data").toString()), args);
+  }
+
+  @Test
+  void theSampleIndexFollowsItsNotes() throws IOException {
+    Path notes = tmp.resolve("notes");
+    try (Stream<Path> files = Files.walk(CliEndToEndTest.NOTES)) {
+      for (Path p : files.toList()) {
+        Files.copy(p, notes.resolve(CliEndToEndTest.NOTES.relativize(p).toString()));
+      }
+    }
+    Path index = tmp.resolve("sample-index");
+    System.setProperty(SearchCommand.SAMPLE_NOTES, notes.toString());
+    System.setProperty(SearchCommand.SAMPLE_INDEX, index.toString());
+
+    CliRun first = search("5", "로드 밸런서");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.err().contains("searching the bundled sample notes"), first.err());
+    assertTrue(first.out().contains("elb-alb-nlb.md"), first.out());
+    String stamp = Files.readString(index.resolve(SampleIndex.STAMP), StandardCharsets.UTF_8);
+    assertTrue(stamp.contains("elb-alb-nlb.md"), stamp);
+
+    // Unchanged: the stamp holds and the same hits come back.
+    assertEquals(first.out(), search("5", "로드 밸런서").out());
+
+    // A new note, an edited one (same size, later time) and a deleted one are all seen.
+    Files.writeString(notes.resolve("aws/new-note.md"), "---\ntitle: 새 노트\n---\n\n# 새 노트\n\n쿼카포니움 설정.\n", StandardCharsets.UTF_8);
+    assertTrue(search("5", "쿼카포니움").out().contains("new-note.md"));
+    Path elb = notes.resolve("aws/elb-alb-nlb.md");
+    String text = Files.readString(elb, StandardCharsets.UTF_8);
+    String edited = text.replaceFirst("Elastic Load Balancing", "Elastic Loud Balancing");
+    assertNotEquals(text, edited, "the note has the words the edit changes");
+    Files.writeString(elb, edited, StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(elb, FileTime.fromMillis(Files.getLastModifiedTime(elb).toMillis() + 2_000));
+    assertTrue(search("5", "loud").out().contains("elb-alb-nlb.md"), "the edit is indexed");
+    Files.delete(notes.resolve("aws/new-note.md"));
+    CliRun gone = search("5", "쿼카포니움");
+    assertFalse(gone.out().contains("new-note.md"), gone.out());
+    assertNotEquals(stamp, Files.readString(index.resolve(SampleIndex.STAMP), StandardCharsets.UTF_8));
+  }
+}
