@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * The index of the bundled sample notes, searched when the user has no index yet, kept up to date
  * with them. Bringing it up to date opens an index writer and reads every note (~30 ms of a ~300 ms
- * cold search), so it is skipped while a stamp of what the index was built from still holds: each
- * file's path, size and modification time, the user's analysis files, and the code of this build.
+ * cold search), so it is skipped while a stamp of what the index was built from still holds: where
+ * the notes are, each file's path, size and modification time, the user's analysis files, and the
+ * code of this build.
  */
 final class SampleIndex {
   /** The stamp's file, in the index folder. */
@@ -36,11 +37,17 @@ final class SampleIndex {
    */
   static Path refreshed(Path notes, Path index, UserFiles files) throws NoteIndexException {
     String stamp = stamp(notes, files);
-    if (stamp != null && stamp.equals(read(index))) {
+    String old = read(index);
+    if (stamp != null && stamp.equals(old)) {
       return index;
     }
+    // An index keeps the notes of every folder it was given: when the sample notes have moved, the
+    // old folder's are dropped by building it again.
+    boolean moved = stamp != null && old != null && !firstLines(stamp, 2).equals(firstLines(old, 2));
+    boolean complete;
     try (NoteIndexer indexer = NoteIndexer.open(index, files)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
+      // A note skipped for a problem that may pass (unreadable right now) is tried again next time.
+      complete = indexer.index(List.of(notes), moved ? IndexMode.FULL : IndexMode.DEFAULT).skipped().isEmpty();
     } catch (NoteIndexException e) {
       // Another process is refreshing the sample index right now: search the last commit.
       if (!Files.isDirectory(index)) {
@@ -50,7 +57,7 @@ final class SampleIndex {
     } catch (IOException e) {
       throw new NoteIndexException("cannot build the sample index at [" + index + "] (" + e.getMessage() + ")", e);
     }
-    if (stamp != null) {
+    if (stamp != null && complete) {
       try {
         // Taken before indexing: a note changed meanwhile makes the next search refresh again.
         Files.writeString(index.resolve(STAMP), stamp, StandardCharsets.UTF_8);
@@ -65,6 +72,8 @@ final class SampleIndex {
   static String stamp(Path notes, UserFiles files) {
     StringBuilder out = new StringBuilder("notesearch sample stamp 1\n");
     try {
+      // The index keeps absolute paths: a moved checkout must be indexed again.
+      out.append("notes ").append(notes.toAbsolutePath().normalize()).append('\n');
       for (Class<?> code : List.of(SampleIndex.class, NoteIndexer.class, NoteSearcher.class)) {
         out.append("code ").append(line(Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI())));
       }
@@ -81,6 +90,10 @@ final class SampleIndex {
     } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
       return null; // refresh every time, as without a stamp
     }
+  }
+
+  private static String firstLines(String text, int n) {
+    return String.join("\n", text.lines().limit(n).toList());
   }
 
   private static String line(Path p) throws IOException {

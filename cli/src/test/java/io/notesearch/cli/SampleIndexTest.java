@@ -58,8 +58,24 @@ class SampleIndexTest {
     String stamp = Files.readString(index.resolve(SampleIndex.STAMP), StandardCharsets.UTF_8);
     assertTrue(stamp.contains("elb-alb-nlb.md"), stamp);
 
-    // Unchanged: the stamp holds and the same hits come back.
+    // Unchanged: the stamp holds, so it is not written again, and the same hits come back.
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(index.resolve(SampleIndex.STAMP), old);
     assertEquals(first.out(), search("5", "로드 밸런서").out());
+    assertEquals(old, Files.getLastModifiedTime(index.resolve(SampleIndex.STAMP)), "no refresh for an unchanged folder");
+
+    // The same notes elsewhere (a moved checkout keeps the files' times): hits point to the new place.
+    Path moved = tmp.resolve("moved");
+    try (Stream<Path> files = Files.walk(notes)) {
+      for (Path p : files.toList()) {
+        Files.copy(p, moved.resolve(notes.relativize(p).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    System.setProperty(SearchCommand.SAMPLE_NOTES, moved.toString());
+    CliRun there = search("5", "로드 밸런서");
+    assertTrue(there.out().contains(moved.resolve("aws").toString()), there.out());
+    assertFalse(there.out().contains(notes.resolve("aws").toString()), there.out());
+    System.setProperty(SearchCommand.SAMPLE_NOTES, notes.toString());
 
     // A new note, an edited one (same size, later time) and a deleted one are all seen.
     Files.writeString(notes.resolve("aws/new-note.md"), "---\ntitle: 새 노트\n---\n\n# 새 노트\n\n쿼카포니움 설정.\n", StandardCharsets.UTF_8);

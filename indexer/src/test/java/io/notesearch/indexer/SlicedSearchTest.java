@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +32,26 @@ class SlicedSearchTest {
 
   @Test
   void slicesFindWhatOneThreadFinds() throws IOException {
+    Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: searches never slice");
+    // The corpus arrives in four commits, so that the index has several segments to slice.
+    Path notes = tmp.resolve("notes");
     Path index = tmp.resolve("index");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(CORPUS.resolve("notes"))) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(CORPUS.resolve("notes")), IndexMode.DEFAULT);
+      for (int part = 0; part < 4; part++) {
+        for (int i = part; i < files.size(); i += 4) {
+          Path to = notes.resolve(CORPUS.resolve("notes").relativize(files.get(i)).toString());
+          Files.createDirectories(to.getParent());
+          Files.copy(files.get(i), to);
+        }
+        indexer.index(List.of(notes), IndexMode.DEFAULT);
+      }
+    }
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      assertTrue(reader.leaves().size() >= 2, "segments to slice: " + reader.leaves().size());
     }
     List<String> queries = new ArrayList<>();
     for (String line : Files.readAllLines(CORPUS.resolve("judgments.tsv"), StandardCharsets.UTF_8)) {
@@ -57,7 +78,7 @@ class SlicedSearchTest {
   }
 
   private static NoteSearcher open(Path index, int sliceSections) throws IOException {
-    // Read when a searcher opens; the corpus (~400 sections) then makes about ten slices.
+    // Read when a searcher opens: every segment of the corpus's index is then a slice of its own.
     System.setProperty("notesearch.sliceSections", Integer.toString(sliceSections));
     try {
       return NoteSearcher.open(index);

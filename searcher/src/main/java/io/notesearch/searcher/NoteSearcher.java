@@ -320,11 +320,15 @@ public final class NoteSearcher implements AutoCloseable {
           page = capPerNote(searcher, attempt.top().scoreDocs, request);
         }
         List<Hit> hits = toHits(searcher, page, attempt.plan(), request.highlight());
-        SearchResult.Facets facets = request.facets()
-            ? FacetCounter.count(searcher, attempt.plan().candidates())
-            : SearchResult.Facets.NONE;
+        SearchResult.Facets facets = SearchResult.Facets.NONE;
         long total = attempt.total();
-        if (request.exactTotal() && attempt.top().totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
+        boolean counted = attempt.top().totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        if (request.facets()) {
+          // One pass over every match gives the facets and the exact total.
+          FacetCounter.Counts counts = FacetCounter.count(searcher, attempt.plan().candidates());
+          facets = counts.facets();
+          total = counts.total();
+        } else if (request.exactTotal() && !counted) {
           total = searcher.count(attempt.plan().candidates());
         }
         return new SearchResult(hits, total,
@@ -591,8 +595,8 @@ public final class NoteSearcher implements AutoCloseable {
 
   /**
    * Sections per slice: a large index is searched in slices of about this many sections at once, on
-   * the searching thread and a small pool. 100k notes (884k sections, 2 cores): a warm query p50 9.6 →
-   * 5.5 ms, p99 27 → 12 ms. A smaller index is one slice and never wakes the pool: at 10k notes (89k
+   * the searching thread and a small pool. 100k notes (884k sections in 7 segments, 2 cores): a warm
+   * query p50 9.6 → 5.5 ms, p99 27 → 12 ms. A smaller index is one slice and never wakes the pool: at 10k notes (89k
    * sections) slices of 30,000 gave p50 1.25 → 1.0 ms but p99 2.6 → 2.8-3.9 ms (JMH), the pool thread
    * waiting for a core. The system property {@code notesearch.sliceSections}, read when a searcher
    * opens, changes it (0: never slice).
@@ -623,7 +627,11 @@ public final class NoteSearcher implements AutoCloseable {
     }
   }
 
-  /** Searches a large index in slices, partitioning big segments. */
+  /**
+   * Searches a large index in slices of whole segments. Splitting a segment into partitions was as
+   * fast for plain words at 100k notes, but each partition repeats a segment's set-up of wildcard,
+   * prefix, fuzzy and date-range queries (a {@code path:} wildcard scans the terms once per partition).
+   */
   private static final class SlicedSearcher extends IndexSearcher {
     private final int sliceSections;
 
@@ -635,7 +643,7 @@ public final class NoteSearcher implements AutoCloseable {
     @Override
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
       // Called lazily, after the constructor has set the size.
-      return slices(leaves, sliceSections, SEGMENTS_PER_SLICE, true);
+      return slices(leaves, sliceSections, SEGMENTS_PER_SLICE, false);
     }
   }
 

@@ -88,6 +88,27 @@ public record SearchRequest(
   }
 
   /**
+   * A request without an exact total: the constructor of notesearch 0.1.0, before {@code exactTotal}.
+   *
+   * @param query the query text as the user typed it
+   * @param limit how many hits to return, 1 to {@value #MAX_LIMIT}
+   * @param offset how many hits to skip, for paging
+   * @param tags only sections of notes having all these tags (case-insensitive)
+   * @param category only sections of notes in this category (case-insensitive), or empty for any
+   * @param from only notes dated on or after this day, or null
+   * @param to only notes dated on or before this day, or null
+   * @param drafts whether notes marked {@code draft: true} are searched
+   * @param highlight whether hits carry snippets
+   * @param maxPerNote at most this many sections of one note in the results
+   * @param sort the order of hits
+   * @param facets whether the result counts matching sections by tag, category and year
+   */
+  public SearchRequest(String query, int limit, int offset, List<String> tags, String category, LocalDate from,
+      LocalDate to, boolean drafts, boolean highlight, int maxPerNote, Sort sort, boolean facets) {
+    this(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, false);
+  }
+
+  /**
    * A request for the given text with every other setting at its default.
    *
    * @param query the query text

@@ -20,8 +20,8 @@ import java.util.Objects;
  *
  * @param hits the page of hits asked for, best first
  * @param total how many sections matched (before the per-note cap and paging): exact up to {@value
- *     #EXACT_TOTAL_UP_TO} or when the request asked for it ({@link SearchRequest#withExactTotal}),
- *     otherwise at least that many
+ *     #EXACT_TOTAL_UP_TO}, or when the request asked for it ({@link SearchRequest#withExactTotal})
+ *     or for facets; otherwise at least that many
  * @param matching how the query words had to match to find these hits
  * @param took time spent searching and highlighting
  * @param rewrite how the query was changed to find these hits, if it was

@@ -159,7 +159,7 @@ public final class NoteAnalyzers {
     static final String TEXT = builtInDictionaryText();
     private static final UserDictionary DICTIONARY = parse(TEXT);
     static final String FINGERPRINT = fingerprint(TEXT, INDEX_DECOMPOUND);
-    static final java.security.MessageDigest SYNONYM_KEY_PREFIX = SynonymCache.prefix(TEXT);
+    private static final byte[] SYNONYM_KEY_PREFIX = SynonymCache.prefix(TEXT);
 
     static UserDictionary dictionary() {
       return DICTIONARY;

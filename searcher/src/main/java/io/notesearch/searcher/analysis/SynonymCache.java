@@ -48,14 +48,14 @@ final class SynonymCache {
   }
 
   /**
-   * The part of a key that does not depend on the glossary: Lucene's version, the analysis code and
-   * the user dictionary. Hashing them takes ~10 ms in a fresh JVM, so the built-in dictionary's is
-   * made once on a preload thread ({@link NoteAnalyzers}) and only cloned by a search.
+   * The part of a key that does not depend on the glossary: a digest of Lucene's version, the
+   * analysis code and the user dictionary. Hashing them takes ~10 ms in a fresh JVM, so the built-in
+   * dictionary's is made once on a preload thread ({@link NoteAnalyzers}).
    *
-   * @return the digest so far (never updated by {@link #key(MessageDigest, List)}), or null when the
-   *     code cannot be read: then no key matches
+   * @return the digest (callers do not change it), or null when the code cannot be read: then no
+   *     key matches
    */
-  static MessageDigest prefix(String dictionaryText) {
+  static byte[] prefix(String dictionaryText) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(Version.LATEST.toString().getBytes(StandardCharsets.UTF_8));
@@ -67,7 +67,7 @@ final class SynonymCache {
         }
       }
       sha.update(dictionaryText.getBytes(StandardCharsets.UTF_8));
-      return sha;
+      return sha.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     } catch (IOException e) {
@@ -75,25 +75,25 @@ final class SynonymCache {
     }
   }
 
-  /** The key of the map built from these groups, after a {@link #prefix} (which is left as it was). */
-  static String key(MessageDigest prefix, List<List<String>> groups) {
+  /** The key of the map built from these groups, after a {@link #prefix}. */
+  static String key(byte[] prefix, List<List<String>> groups) {
     if (prefix == null) {
       return "unreadable-code-" + System.nanoTime(); // never matches a saved file
     }
-    MessageDigest sha;
     try {
-      sha = (MessageDigest) prefix.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-    }
-    for (List<String> group : groups) {
-      sha.update((byte) 0);
-      for (String term : group) {
-        sha.update(term.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 1);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(prefix);
+      for (List<String> group : groups) {
+        sha.update((byte) 0);
+        for (String term : group) {
+          sha.update(term.getBytes(StandardCharsets.UTF_8));
+          sha.update((byte) 1);
+        }
       }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-    return HexFormat.of().formatHex(sha.digest());
   }
 
   /**

@@ -22,14 +22,23 @@ public final class FacetCounter extends SimpleCollector {
   private final Map<String, Long> tags = new HashMap<>();
   private final Map<String, Long> categories = new HashMap<>();
   private final Map<Integer, Long> years = new HashMap<>();
+  private long sections;
   private SortedSetDocValues tagValues;
   private SortedSetDocValues categoryValues;
   private NumericDocValues dates;
 
   private FacetCounter() {}
 
+  /**
+   * Facet counts and how many sections matched, from one pass over every match.
+   *
+   * @param facets the counts by tag, category and year
+   * @param total the matching sections
+   */
+  public record Counts(SearchResult.Facets facets, long total) {}
+
   /** The counts for every section the query matches. */
-  public static SearchResult.Facets count(IndexSearcher searcher, Query query) throws IOException {
+  public static Counts count(IndexSearcher searcher, Query query) throws IOException {
     return searcher.search(query, new Manager());
   }
 
@@ -50,6 +59,7 @@ public final class FacetCounter extends SimpleCollector {
 
   @Override
   public void collect(int doc) throws IOException {
+    sections++;
     if (tagValues.advanceExact(doc)) {
       for (int i = 0; i < tagValues.docValueCount(); i++) {
         tags.merge(tagValues.lookupOrd(tagValues.nextOrd()).utf8ToString(), 1L, Long::sum);
@@ -71,23 +81,25 @@ public final class FacetCounter extends SimpleCollector {
   }
 
   /** A counter per slice of the index (a large one is searched in slices at once), summed at the end. */
-  private static final class Manager implements org.apache.lucene.search.CollectorManager<FacetCounter, SearchResult.Facets> {
+  private static final class Manager implements org.apache.lucene.search.CollectorManager<FacetCounter, Counts> {
     @Override
     public FacetCounter newCollector() {
       return new FacetCounter();
     }
 
     @Override
-    public SearchResult.Facets reduce(java.util.Collection<FacetCounter> counters) {
+    public Counts reduce(java.util.Collection<FacetCounter> counters) {
+      long total = 0;
       Map<String, Long> tags = new HashMap<>();
       Map<String, Long> categories = new HashMap<>();
       Map<Integer, Long> years = new HashMap<>();
       for (FacetCounter c : counters) {
+        total += c.sections;
         c.tags.forEach((k, v) -> tags.merge(k, v, Long::sum));
         c.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
         c.years.forEach((k, v) -> years.merge(k, v, Long::sum));
       }
-      return new SearchResult.Facets(sorted(tags), sorted(categories), sorted(years));
+      return new Counts(new SearchResult.Facets(sorted(tags), sorted(categories), sorted(years)), total);
     }
   }
 }

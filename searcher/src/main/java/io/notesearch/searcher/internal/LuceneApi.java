@@ -3,6 +3,7 @@ package io.notesearch.searcher.internal;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.util.List;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -46,5 +47,10 @@ final class LuceneApi {
   /** The boost of a synonym alternative. */
   static float boost(TermAndBoost t) {
     return t.boost();
+  }
+
+  /** How a clause occurs (a record component here, a getter in Lucene 9). */
+  static BooleanClause.Occur occur(BooleanClause clause) {
+    return clause.occur();
   }
 }

@@ -84,6 +84,14 @@ public final class QueryPlanner {
    *     optional; with weighted matches a multi-word synonym is marked only where all its words are
    */
   public record Plan(Query match, Query rank, BooleanQuery filter, Query highlight) {
+    /** Checks that the filter's clauses can join the match query's: filters and exclusions only. */
+    public Plan {
+      if (filter != null && (filter.getMinimumNumberShouldMatch() != 0
+          || filter.clauses().stream().map(LuceneApi::occur).anyMatch(o -> o != Occur.FILTER && o != Occur.MUST_NOT))) {
+        throw new IllegalArgumentException("a plan's filter has FILTER and MUST_NOT clauses only: " + filter);
+      }
+    }
+
     /** What finds the candidates: match restricted by filter, without the ranking boosts. */
     public Query candidates() {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(match, Occur.MUST);

@@ -58,15 +58,16 @@ class SynonymCacheTest {
 
   /** The built-in dictionary's prefix is made once and shared by every key made after it. */
   @Test
-  void keysFromASharedPrefixLeaveItAsItWas() throws Exception {
+  void keysFromASharedPrefixAreTheKeysOfTheirParts() throws Exception {
     Glossary base = Glossary.builtIn();
     Glossary more = base.with(Glossary.parse(new StringReader("쿠버네티스 배포판, k8s distro\n"), "test"));
     String dictionary = "쿠버네티스\n";
-    java.security.MessageDigest prefix = SynonymCache.prefix(dictionary);
+    byte[] prefix = SynonymCache.prefix(dictionary);
     String first = SynonymCache.key(prefix, base.groups());
     assertNotEquals(first, SynonymCache.key(prefix, more.groups()));
     assertEquals(first, SynonymCache.key(prefix, base.groups()), "the prefix is unchanged by the keys");
     assertEquals(SynonymCache.key(base.groups(), dictionary), first);
+    assertNotEquals(first, SynonymCache.key(SynonymCache.prefix(dictionary + "람다\n"), base.groups()));
   }
 
   @Test

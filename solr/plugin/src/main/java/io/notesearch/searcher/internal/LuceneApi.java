@@ -3,6 +3,7 @@ package io.notesearch.searcher.internal;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
@@ -51,5 +52,10 @@ final class LuceneApi {
   /** The boost of a synonym alternative. */
   static float boost(TermAndBoost t) {
     return t.boost;
+  }
+
+  /** How a clause occurs (a getter here, a record component in Lucene 10). */
+  static BooleanClause.Occur occur(BooleanClause clause) {
+    return clause.getOccur();
   }
 }
