@@ -104,8 +104,10 @@ public final class NoteAnalyzers {
   }
 
   private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound, Path synonymCache) {
-    UserDictionary dictionary = dictionary(dictionaryText);
-    this.fingerprint = dictionaryText.equals(BuiltIn.TEXT) && indexDecompound == INDEX_DECOMPOUND
+    // The built-in dictionary's FST and hashes are made once per JVM, on a preload thread.
+    boolean builtIn = dictionaryText.equals(BuiltIn.TEXT);
+    UserDictionary dictionary = builtIn ? BuiltIn.dictionary() : parse(dictionaryText);
+    this.fingerprint = builtIn && indexDecompound == INDEX_DECOMPOUND
         ? BuiltIn.FINGERPRINT
         : fingerprint(dictionaryText, indexDecompound);
     this.indexDecompound = indexDecompound;
@@ -116,7 +118,7 @@ public final class NoteAnalyzers {
     try {
       SynonymMap map = null;
       String key = synonymCache == null ? null : SynonymCache.key(
-          dictionaryText.equals(BuiltIn.TEXT) ? BuiltIn.SYNONYM_KEY_PREFIX : SynonymCache.prefix(dictionaryText), glossary.groups());
+          builtIn ? BuiltIn.SYNONYM_KEY_PREFIX : SynonymCache.prefix(dictionaryText), glossary.groups());
       if (key != null) {
         map = SynonymCache.load(synonymCache, key);
       }

@@ -42,11 +42,6 @@ final class SynonymCache {
 
   private SynonymCache() {}
 
-  /** The key of the map built from these groups with this user dictionary text. */
-  static String key(List<List<String>> groups, String dictionaryText) {
-    return key(prefix(dictionaryText), groups);
-  }
-
   /**
    * The part of a key that does not depend on the glossary: a digest of Lucene's version, the
    * analysis code and the user dictionary. Hashing them takes ~10 ms in a fresh JVM, so the built-in

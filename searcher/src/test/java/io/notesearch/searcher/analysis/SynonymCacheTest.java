@@ -45,9 +45,13 @@ class SynonymCacheTest {
     Glossary base = Glossary.builtIn();
     Glossary more = base.with(Glossary.parse(new StringReader("쿠버네티스 배포판, k8s distro\n"), "test"));
     String dictionary = "쿠버네티스\n";
-    assertEquals(SynonymCache.key(base.groups(), dictionary), SynonymCache.key(base.groups(), dictionary));
-    assertNotEquals(SynonymCache.key(base.groups(), dictionary), SynonymCache.key(more.groups(), dictionary));
-    assertNotEquals(SynonymCache.key(base.groups(), dictionary), SynonymCache.key(base.groups(), dictionary + "람다\n"));
+    byte[] prefix = SynonymCache.prefix(dictionary);
+    String key = SynonymCache.key(prefix, base.groups());
+    assertEquals(key, SynonymCache.key(SynonymCache.prefix(dictionary), base.groups()), "the same inputs, the same key");
+    // The built-in dictionary's prefix is made once and shared by every key made after it.
+    assertEquals(key, SynonymCache.key(prefix, base.groups()), "a prefix is unchanged by the keys made from it");
+    assertNotEquals(key, SynonymCache.key(prefix, more.groups()));
+    assertNotEquals(key, SynonymCache.key(SynonymCache.prefix(dictionary + "람다\n"), base.groups()));
 
     NoteAnalyzers.with(base, null, tmp);
     byte[] first = Files.readAllBytes(tmp.resolve(SynonymCache.FILE));
@@ -56,24 +60,10 @@ class SynonymCacheTest {
     assertTrue(TokenTable.terms(withMore.query(), "k8s distro").contains("쿠버네티스"), TokenTable.terms(withMore.query(), "k8s distro").toString());
   }
 
-  /** The built-in dictionary's prefix is made once and shared by every key made after it. */
-  @Test
-  void keysFromASharedPrefixAreTheKeysOfTheirParts() throws Exception {
-    Glossary base = Glossary.builtIn();
-    Glossary more = base.with(Glossary.parse(new StringReader("쿠버네티스 배포판, k8s distro\n"), "test"));
-    String dictionary = "쿠버네티스\n";
-    byte[] prefix = SynonymCache.prefix(dictionary);
-    String first = SynonymCache.key(prefix, base.groups());
-    assertNotEquals(first, SynonymCache.key(prefix, more.groups()));
-    assertEquals(first, SynonymCache.key(prefix, base.groups()), "the prefix is unchanged by the keys");
-    assertEquals(SynonymCache.key(base.groups(), dictionary), first);
-    assertNotEquals(first, SynonymCache.key(SynonymCache.prefix(dictionary + "람다\n"), base.groups()));
-  }
-
   @Test
   void aDamagedFileIsAMissAndIsReplaced() throws Exception {
     Glossary glossary = Glossary.builtIn();
-    String key = SynonymCache.key(glossary.groups(), NoteAnalyzers.builtInDictionaryText());
+    String key = SynonymCache.key(SynonymCache.prefix(NoteAnalyzers.builtInDictionaryText()), glossary.groups());
     NoteAnalyzers.with(glossary, null, tmp);
     assertNotNull(SynonymCache.load(tmp, key));
     Path file = tmp.resolve(SynonymCache.FILE);
