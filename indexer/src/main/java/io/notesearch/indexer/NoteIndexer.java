@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
@@ -39,6 +40,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
@@ -61,7 +63,6 @@ import org.apache.lucene.util.Bits;
  * }</pre>
  */
 public final class NoteIndexer implements AutoCloseable {
-  private static final Set<String> KEY_FIELDS = Set.of(IndexSchema.PATH, IndexSchema.NOTE_HASH);
 
   /** Fingerprint of the index-side analysis; an index built with another one is rebuilt. */
   private final String analysis;
@@ -380,7 +381,8 @@ public final class NoteIndexer implements AutoCloseable {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       long size = attributes.size();
       // Same size and modification time as when indexed: unchanged, without reading the file.
-      stamp = "@" + size + ":" + attributes.lastModifiedTime().toInstant();
+      // Base 36: the key is kept once per note in the index, so every byte is one per note.
+      stamp = "@" + Long.toString(size, 36) + ":" + Long.toString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 36);
       if (knownHash != null && knownHash.endsWith(stamp)) {
         return new Parsed(null, knownHash, 0, null);
       }
@@ -590,7 +592,12 @@ public final class NoteIndexer implements AutoCloseable {
                 .add(new org.apache.lucene.search.FieldExistsQuery(IndexSchema.NOTE_HASH), org.apache.lucene.search.BooleanClause.Occur.FILTER)
                 .build(), 1);
         if (top.scoreDocs.length > 0) {
-          out.put(file.toString(), searcher.storedFields().document(top.scoreDocs[0].doc, KEY_FIELDS).get(IndexSchema.NOTE_HASH));
+          int doc = top.scoreDocs[0].doc;
+          LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+          BinaryDocValues hashes = leaf.reader().getBinaryDocValues(IndexSchema.NOTE_HASH);
+          if (hashes != null && hashes.advanceExact(doc - leaf.docBase)) {
+            out.put(file.toString(), hashes.binaryValue().utf8ToString());
+          }
         }
       }
     }
@@ -602,20 +609,39 @@ public final class NoteIndexer implements AutoCloseable {
    * pass per segment: no stored field (and no section text) is decompressed.
    */
   private Map<String, String> knownHashes() throws IOException {
-    Map<String, String> out = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        SortedDocValues paths = leaf.reader().getSortedDocValues(IndexSchema.PATH);
-        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(IndexSchema.NOTE_HASH);
-        if (paths == null || hashes == null) {
-          continue;
-        }
-        Bits live = leaf.reader().getLiveDocs();
-        // Only a note's first section has the hash; a replaced note's old first section is deleted.
-        for (int doc = hashes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hashes.nextDoc()) {
-          if ((live == null || live.get(doc)) && paths.advanceExact(doc)) {
-            out.putIfAbsent(paths.lookupOrd(paths.ordValue()).utf8ToString(), hashes.binaryValue().utf8ToString());
-          }
+      return hashes(reader);
+    }
+  }
+
+  /**
+   * Path → content hash and file stamp of every note in an index's last commit (the keys incremental
+   * indexing compares).
+   *
+   * @param index the index folder
+   * @return the note paths and their hashes
+   * @throws IOException when the index cannot be read
+   */
+  public static Map<String, String> noteHashes(Path index) throws IOException {
+    try (Directory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+      return hashes(reader);
+    }
+  }
+
+  /** Read from doc values in one pass per segment: no stored field (and no section text) is decompressed. */
+  private static Map<String, String> hashes(DirectoryReader reader) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      SortedDocValues paths = leaf.reader().getSortedDocValues(IndexSchema.PATH);
+      BinaryDocValues hashes = leaf.reader().getBinaryDocValues(IndexSchema.NOTE_HASH);
+      if (paths == null || hashes == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      // Only a note's first section has the hash; a replaced note's old first section is deleted.
+      for (int doc = hashes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hashes.nextDoc()) {
+        if ((live == null || live.get(doc)) && paths.advanceExact(doc)) {
+          out.putIfAbsent(paths.lookupOrd(paths.ordValue()).utf8ToString(), hashes.binaryValue().utf8ToString());
         }
       }
     }
@@ -657,9 +683,10 @@ public final class NoteIndexer implements AutoCloseable {
     return true;
   }
 
+  /** The first 128 bits of SHA-256, in hex: enough to tell edits apart, half the bytes in the index. */
   static String hash(byte[] content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

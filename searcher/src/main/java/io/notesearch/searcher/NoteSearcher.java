@@ -10,6 +10,7 @@ import io.notesearch.searcher.internal.Related;
 import io.notesearch.searcher.internal.Snippets;
 import io.notesearch.searcher.internal.Suggester;
 import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.searcher.schema.NoteSimilarity;
 import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -195,7 +196,9 @@ public final class NoteSearcher implements AutoCloseable {
       SearcherManager manager = new SearcherManager(dir, new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-          return pool == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, pool, sliceSections);
+          IndexSearcher searcher = pool == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, pool, sliceSections);
+          searcher.setSimilarity(NoteSimilarity.INSTANCE);
+          return searcher;
         }
       });
       String version = schemaVersion(manager);

@@ -21,11 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -273,22 +268,7 @@ public final class SolrIndexer {
 
   /** Path → hash of every note in the staging index (its first section carries it). */
   static Map<String, String> stagedHashes(Path staging) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (FSDirectory dir = FSDirectory.open(staging); DirectoryReader reader = DirectoryReader.open(dir)) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        StoredFields stored = leaf.reader().storedFields();
-        Bits live = leaf.reader().getLiveDocs();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live == null || live.get(doc)) {
-            Document d = stored.document(doc, java.util.Set.of(IndexSchema.PATH, IndexSchema.NOTE_HASH));
-            if (d.get(IndexSchema.NOTE_HASH) != null) { // a note's first section
-              out.put(d.get(IndexSchema.PATH), d.get(IndexSchema.NOTE_HASH));
-            }
-          }
-        }
-      }
-    }
-    return out;
+    return new TreeMap<>(NoteIndexer.noteHashes(staging));
   }
 
   /** Path → stamp of every note in the collection, from each note's first section. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -22,16 +21,13 @@ final class LuceneApi {
   /**
    * One query term against a section: BM25F over the section's fields and over its note's, the
    * better of the two plus {@link IndexSchema#NOTE_TIE} of the other: a word the note's title already
-   * says is context every section of the note shares, so the remaining words pick the section. The weights of the short
-   * fields were applied at index time ({@link IndexSchema#SECTION_TERMS}, {@link
-   * IndexSchema#NOTE_TERMS}); Solr's edition, whose collection has no such fields, computes the same
+   * says is context every section of the note shares, so the remaining words pick the section. The fields' weights were
+   * applied at index time ({@link IndexSchema#SECTION_TERMS}, {@link
+   * IndexSchema#NOTE_TERMS}, scored with {@link io.notesearch.searcher.schema.NoteSimilarity}); Solr's edition, whose collection has no such fields, computes the same
    * with {@code CombinedFieldQuery} over the fields themselves.
    */
   static Query sectionOrNote(String term) {
-    Query section = new CombinedFieldQuery.Builder(term)
-        .addField(IndexSchema.SECTION_TERMS, 1f)
-        .addField(IndexSchema.BODY, IndexSchema.SECTION_WEIGHTS.get(IndexSchema.BODY))
-        .build();
+    Query section = new TermQuery(new Term(IndexSchema.SECTION_TERMS, term));
     Query note = new TermQuery(new Term(IndexSchema.NOTE_TERMS, term));
     if (IndexSchema.NOTE_BOOST != 1f) {
       note = new BoostQuery(note, IndexSchema.NOTE_BOOST);

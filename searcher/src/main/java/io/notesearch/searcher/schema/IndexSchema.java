@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "8";
+  public static final String VERSION = "9";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -48,9 +48,9 @@ public final class IndexSchema {
 
   /**
    * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}),
-   * on the note's first section only: stored, and doc values read once per run to skip unchanged notes,
-   * most without reading them (from stored fields, a re-index of 30k unchanged notes spent 0.4 s
-   * decompressing section text to read them).
+   * on the note's first section only, as doc values read once per run to skip unchanged notes, most
+   * without reading them (from stored fields, a re-index of 30k unchanged notes spent 0.4 s
+   * decompressing section text to read them). Not stored: a second copy was 4% of the index.
    */
   public static final String NOTE_HASH = "note_hash";
 
@@ -119,15 +119,17 @@ public final class IndexSchema {
   public static final String HEADING_INITIALS = "heading_initials";
 
   /**
-   * The terms of the section's short fields (heading, parents, code), each once, its frequency the
-   * sum over those fields of weight × occurrences ({@link #SECTION_WEIGHTS}, whole numbers). Lucene
-   * sums the frequencies into the field's length, so the section's BM25F is {@code
-   * CombinedFieldQuery} over this field (weight 1) and {@link #BODY} (its weight): two postings
-   * lists and two norms per document instead of four, three of them sparse, which made scoring most
-   * of a warm query. Frequencies only, no positions: phrases use the fields themselves. Not quite
-   * the same numbers: the length here counts tokens stacked on others (a code identifier and its
-   * parts, a compound and its parts), which the fields' own norms leave out (WeightedFieldsTest
-   * allows for it; the judged queries score the same).
+   * The terms of the section's fields (heading, parents, body, code), each once, its frequency the
+   * sum over those fields of weight × occurrences ({@link #SECTION_WEIGHTS} × {@link #SECTION_SCALE},
+   * whole numbers). Lucene sums the frequencies into the field's length, so one term query on this
+   * field is the section's BM25F: one postings list and one norm per document, with the per-block
+   * score bounds that let Lucene skip sections that cannot make the top hits. (With the body
+   * apart, {@code CombinedFieldQuery} over this field and the body had no such bounds and scored
+   * every match; docs/benchmarks.md has the figures.) Frequencies only, no positions: phrases
+   * use the fields themselves. Not quite the same numbers as BM25F over the fields: the length
+   * here counts tokens stacked on others (a code identifier and its parts, a compound and its
+   * parts), which the fields' own norms leave out, and the document frequency is that of the
+   * section, not the fields' largest (WeightedFieldsTest allows for both).
    */
   public static final String SECTION_TERMS = "section_terms";
 
@@ -156,13 +158,20 @@ public final class IndexSchema {
    */
   public static final Map<String, Float> NOTE_WEIGHTS = Map.of(TITLE, 2f, TAGS_TEXT, 2f, DESCRIPTION, 1f);
 
+  /**
+   * What {@link #SECTION_WEIGHTS} are multiplied by in {@link #SECTION_TERMS}, whose frequencies
+   * are whole numbers (body's 1.5 becomes 3); {@link NoteSimilarity} multiplies BM25's k1 by the same,
+   * so the scores are unchanged: {@code tf/(tf + k1·L)} is the same with tf, k1 and the length scaled.
+   */
+  public static final int SECTION_SCALE = 2;
+
   /** How much the note part of the score counts next to the section part. */
   public static final float NOTE_BOOST = 1f;
 
   /** Share of the lesser part (section or note) added to the better one for each term. */
   public static final float NOTE_TIE = 0.1f;
 
-  private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+  private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
   /** The weighted fields: custom term frequencies, which Lucene allows only without positions. */
   private static final FieldType WEIGHTED_TYPE = new FieldType();
@@ -177,7 +186,7 @@ public final class IndexSchema {
 
   /** The whole-number weight of a field counted into {@link #SECTION_TERMS} or {@link #NOTE_TERMS}. */
   static int weight(String field) {
-    Float w = SECTION_WEIGHTS.containsKey(field) ? SECTION_WEIGHTS.get(field) : NOTE_WEIGHTS.get(field);
+    Float w = SECTION_WEIGHTS.containsKey(field) ? SECTION_WEIGHTS.get(field) * SECTION_SCALE : NOTE_WEIGHTS.get(field);
     if (w == null || w != Math.round(w)) {
       throw new IllegalStateException("weight of " + field + " is not a whole number: " + w);
     }
@@ -234,7 +243,6 @@ public final class IndexSchema {
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
     doc.add(new SortedDocValuesField(PATH, new BytesRef(section.path())));
     if (firstOfNote) {
-      doc.add(new StoredField(NOTE_HASH, section.noteHash()));
       doc.add(new BinaryDocValuesField(NOTE_HASH, new BytesRef(section.noteHash())));
     }
     doc.add(new TextField(TITLE, note.title()));
@@ -249,7 +257,8 @@ public final class IndexSchema {
       doc.add(new Field(PARENTS, analysed(note, PARENTS, parents, sectionTerms), TextField.TYPE_NOT_STORED));
     }
     doc.add(new StoredField(HEADINGS_STORED, String.join(HEADING_SEPARATOR, section.headings())));
-    doc.add(new Field(BODY, section.text(), BODY_TYPE));
+    doc.add(new StoredField(BODY, section.text()));
+    doc.add(new Field(BODY, analysed(note, BODY, section.text(), sectionTerms), BODY_TYPE));
     if (!section.code().isEmpty()) {
       doc.add(new StoredField(CODE, section.code()));
       doc.add(new Field(CODE, analysed(note, CODE, section.code(), sectionTerms), TextField.TYPE_NOT_STORED));
