@@ -28,6 +28,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.WildcardQuery;
@@ -381,9 +382,15 @@ public final class QueryPlanner {
     Set<String> plain = terms(analyzers.queryPlain(), text);
     if (plain.size() > 1) {
       // The words as typed, in order, count most; the same words near each other count a little.
+      // The plain analyzer does not depend on the field: the text is analysed once for all six.
+      Query phrase = phrases.createPhraseQuery(ANY_FIELD, text, 0);
       for (Map.Entry<String, Float> e : PHRASE_BOOSTS.entrySet()) {
-        Query exact = phrases.createPhraseQuery(e.getKey(), text, 0);
-        Query near = phrases.createPhraseQuery(e.getKey(), text, NEAR_SLOP);
+        Query exact = inField(phrase, e.getKey(), 0);
+        Query near = inField(phrase, e.getKey(), NEAR_SLOP);
+        if (exact == null || near == null) {
+          exact = phrases.createPhraseQuery(e.getKey(), text, 0);
+          near = phrases.createPhraseQuery(e.getKey(), text, NEAR_SLOP);
+        }
         if (exact != null && !(exact instanceof TermQuery)) {
           b.add(new BoostQuery(exact, e.getValue()), Occur.SHOULD);
           b.add(new BoostQuery(near, e.getValue() * NEAR_BOOST), Occur.SHOULD);
@@ -403,6 +410,27 @@ public final class QueryPlanner {
       }
     }
     return clauses == 0 ? null : b.build();
+  }
+
+  /** The field name phrases are first built with, before {@link #inField} moves them. */
+  private static final String ANY_FIELD = "_";
+
+  /**
+   * A phrase built on {@link #ANY_FIELD}, in another field and with another slop; null for any
+   * other query (stacked tokens make a MultiPhraseQuery, one word a TermQuery): the caller then
+   * analyses again.
+   */
+  static Query inField(Query phrase, String field, int slop) {
+    if (!(phrase instanceof PhraseQuery p)) {
+      return null;
+    }
+    PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
+    Term[] terms = p.getTerms();
+    int[] positions = p.getPositions();
+    for (int i = 0; i < terms.length; i++) {
+      b.add(new Term(field, terms[i].bytes()), positions[i]);
+    }
+    return b.build();
   }
 
   private static BooleanQuery filter(SearchRequest request) {

@@ -1,0 +1,37 @@
+package io.notesearch.searcher.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.searcher.schema.IndexSchema;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The ranking phrases are analysed once and moved to each field: the same queries as analysing per field. */
+class QueryPlannerTest {
+  private static final QueryBuilder PLAIN = new QueryBuilder(NoteAnalyzers.standard().queryPlain());
+
+  @Test
+  void aPhraseMovedToAFieldIsThePhraseAnalysedThere() {
+    for (String text : List.of("로드 밸런서", "EC2 인스턴스 유형", "람다는 어떻게 과금되나", "event loop", "화살표 함수(Arrow Function)",
+        "Route 53 alias 레코드", "node.js C++ 빌드", "오토스케일링 그룹 설정", "const 객체를 바꿀 수 있나")) {
+      Query base = PLAIN.createPhraseQuery("_", text, 0);
+      assertNotNull(base, text);
+      assertTrue(base instanceof PhraseQuery, text + " makes a plain phrase: " + base);
+      for (String field : List.of(IndexSchema.HEADING, IndexSchema.TITLE, IndexSchema.BODY)) {
+        for (int slop : new int[] {0, 3}) {
+          assertEquals(PLAIN.createPhraseQuery(field, text, slop), QueryPlanner.inField(base, field, slop), text + " in " + field);
+        }
+      }
+    }
+    assertNull(QueryPlanner.inField(new TermQuery(new Term("_", "람다")), IndexSchema.BODY, 0), "other queries are analysed again");
+  }
+}
