@@ -67,6 +67,7 @@ public final class NoteHtml {
   public NoteHtml() {
     MutableDataSet options = new MutableDataSet();
     options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+    NoteParser.koreanEmphasis(options);
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new AnchorIdsFactory()).build();
   }

@@ -28,7 +28,7 @@ import java.util.Locale;
  */
 public final class NoteParser {
   /** Changes whenever the same file gives other sections; an index built by another version is rebuilt. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   /** Notes longer than this many chars are parsed in pieces (see {@link Chunks}). */
   static final int DEFAULT_CHUNK_CHARS = 1 << 20;
@@ -53,8 +53,21 @@ public final class NoteParser {
     options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
     options.set(WikiLinkExtension.IMAGE_LINKS, true);
     options.set(WikiLinkExtension.ALLOW_ANCHORS, true);
+    koreanEmphasis(options);
     this.parser = Parser.builder(options).build();
     this.chunkChars = chunkChars;
+  }
+
+  /**
+   * Bold and italics that end in a closing bracket or quote right before Hangul, as Korean notes
+   * write them ({@code **ELB(Elastic Load Balancing)**는}): CommonMark does not close such a run
+   * (punctuation before the delimiter, a letter after it) and leaves the asterisks in the text, so
+   * snippets showed them and the words were not bold. Flexmark's directional-punctuation option
+   * counts only opening punctuation before a closing delimiter (and closing punctuation after an
+   * opening one) against it, which is how the Gatsby/remark blogs these notes come from render them.
+   */
+  static void koreanEmphasis(MutableDataSet options) {
+    options.set(Parser.INLINE_DELIMITER_DIRECTIONAL_PUNCTUATIONS, true);
   }
 
   /**
