@@ -255,6 +255,9 @@ public final class QueryPlanner {
       if (match == null) {
         return null;
       }
+      if (!allWords) {
+        match = eachWordToo(match, text);
+      }
       Query boosts = rank(text, optional);
       if (boosts != null) {
         rank.add(boosts);
@@ -264,6 +267,27 @@ public final class QueryPlanner {
         highlight.add(body);
       }
       return match;
+    }
+
+    /**
+     * Any word: the words of a multi-word synonym ({@code 오토 스케일링} is {@code auto scaling}) count
+     * one by one too. Analysed together they are one alternative of the synonym group, all its
+     * words required, so a note with {@code 스케일링} alone matched no word at all.
+     */
+    private Query eachWordToo(Query whole, String text) {
+      String[] words = text.strip().split("\\s+");
+      if (words.length < 2) {
+        return whole;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(whole, Occur.SHOULD);
+      CombinedFieldsBuilder content = new CombinedFieldsBuilder(analyzers.queryContent());
+      for (String word : words) {
+        Query q = content.createBooleanQuery("_", word, Occur.SHOULD);
+        if (q != null) {
+          b.add(q, Occur.SHOULD);
+        }
+      }
+      return b.build();
     }
 
     /** Exact words in order, in any text field. */

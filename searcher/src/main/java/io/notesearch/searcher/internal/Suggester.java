@@ -23,7 +23,10 @@ public final class Suggester {
   /** Fields whose vocabulary corrections come from. */
   private static final List<String> FIELDS = List.of(IndexSchema.BODY, IndexSchema.HEADING, IndexSchema.TITLE);
 
-  /** Hangul words differing by more jamo than this are not suggested. */
+  /**
+   * Hangul words differing by more jamo than this are not suggested; words of one or two syllables
+   * by more than one ({@code 오토} is two jamo from {@code 외}, half the word).
+   */
   private static final int MAX_JAMO_EDITS = 2;
 
   private final Analyzer analyzer;
@@ -120,12 +123,13 @@ public final class Suggester {
     return best == null ? null : best.string;
   }
 
-  /** The most used body word within {@link #MAX_JAMO_EDITS} jamo edits and a syllable of the length. */
+  /** The most used body word within {@link #MAX_JAMO_EDITS} jamo edits (one for short words) and a syllable of the length. */
   private static String hangul(IndexReader reader, String term) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
     if (terms == null || term.length() < 2) {
       return null;
     }
+    int maxEdits = term.length() <= 2 ? 1 : MAX_JAMO_EDITS;
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int bestFreq = 0;
@@ -143,7 +147,7 @@ public final class Suggester {
         continue;
       }
       int d = Hangul.jamoDistance(term, candidate);
-      if (d == 0 || d > MAX_JAMO_EDITS) {
+      if (d == 0 || d > maxEdits) {
         continue;
       }
       int freq = te.docFreq();

@@ -1,0 +1,65 @@
+package io.notesearch.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchRequest;
+import io.notesearch.searcher.SearchResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When no section has every word: which sections the any-word fallback finds, and what is not "corrected". */
+class AnyWordFallbackTest {
+  @TempDir Path tmp;
+
+  private NoteSearcher searcher() throws IOException {
+    Path notes = Files.createDirectories(tmp.resolve("notes"));
+    Files.writeString(notes.resolve("scaling.md"), """
+        # 확장 정리
+
+        ## 스케일링 정책
+
+        트래픽에 맞춰 인스턴스 수를 늘리는 스케일링 정책을 정한다. 그 외에도 예약 방식이 있다.
+
+        ## 비용
+
+        요금은 인스턴스 시간으로 낸다.
+        """, StandardCharsets.UTF_8);
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    return NoteSearcher.open(index);
+  }
+
+  @Test
+  void aWordOfAMultiWordSynonymCountsByItself() throws IOException {
+    try (NoteSearcher searcher = searcher()) {
+      // 오토 스케일링 is one synonym group (auto scaling, autoscaling…): no section has all of it.
+      SearchResult r = searcher.search(SearchRequest.of("오토 스케일링"));
+      assertEquals(SearchResult.Matching.ANY_WORD, r.matching());
+      assertFalse(r.hits().isEmpty(), "스케일링 alone is in the notes");
+      assertEquals("스케일링 정책", r.hits().getFirst().headings().getLast());
+      assertEquals(SearchResult.Reason.NONE, r.rewrite().reason(), "not corrected: " + r.rewrite().query());
+    }
+  }
+
+  @Test
+  void aShortHangulWordIsCorrectedOnlyOneJamoAway() throws IOException {
+    try (NoteSearcher searcher = searcher()) {
+      // 오토 is two jamo from 외 (in 그 외에도): half the word, not a typo of it.
+      SearchResult far = searcher.search(SearchRequest.of("오토"));
+      assertTrue(far.hits().isEmpty(), "nothing to show for 오토: " + far.rewrite());
+      SearchResult near = searcher.search(SearchRequest.of("요굼"));
+      assertEquals(SearchResult.Reason.SPELLING, near.rewrite().reason());
+      assertEquals("요금", near.rewrite().query(), "one jamo off");
+    }
+  }
+}
