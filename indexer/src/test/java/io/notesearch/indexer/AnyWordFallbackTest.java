@@ -47,6 +47,7 @@ class AnyWordFallbackTest {
       assertEquals(SearchResult.Matching.ANY_WORD, r.matching());
       assertFalse(r.hits().isEmpty(), "스케일링 alone is in the notes");
       assertEquals("스케일링 정책", r.hits().getFirst().headings().getLast());
+      assertTrue(r.hits().getFirst().snippet().render("[", "]").contains("[스케일링]"), r.hits().getFirst().snippet().text());
       assertEquals(SearchResult.Reason.NONE, r.rewrite().reason(), "not corrected: " + r.rewrite().query());
     }
   }

@@ -281,10 +281,16 @@ public final class QueryPlanner {
       }
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(whole, Occur.SHOULD);
       CombinedFieldsBuilder content = new CombinedFieldsBuilder(analyzers.queryContent());
+      QueryBuilder marks = new QueryBuilder(analyzers.query());
       for (String word : words) {
         Query q = content.createBooleanQuery("_", word, Occur.SHOULD);
         if (q != null) {
           b.add(q, Occur.SHOULD);
+          // And the snippet marks it where it stands alone.
+          Query body = marks.createBooleanQuery(IndexSchema.BODY, word, Occur.SHOULD);
+          if (body != null) {
+            highlight.add(body);
+          }
         }
       }
       return b.build();
