@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When no section has every word: which sections the any-word fallback finds, and what is not "corrected". */
+/**
+ * Which words a section must have: question words are not required, and when no section has every
+ * word, what the any-word fallback finds and what is not "corrected".
+ */
 class AnyWordFallbackTest {
   @TempDir Path tmp;
 
@@ -31,6 +34,10 @@ class AnyWordFallbackTest {
         ## 비용
 
         요금은 인스턴스 시간으로 낸다.
+
+        ## ELB
+
+        ELB는 들어오는 트래픽을 인스턴스에 나눠 준다.
         """, StandardCharsets.UTF_8);
     Path index = tmp.resolve("index");
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
@@ -49,6 +56,17 @@ class AnyWordFallbackTest {
       assertEquals("스케일링 정책", r.hits().getFirst().headings().getLast());
       assertTrue(r.hits().getFirst().snippet().render("[", "]").contains("[스케일링]"), r.hits().getFirst().snippet().text());
       assertEquals(SearchResult.Reason.NONE, r.rewrite().reason(), "not corrected: " + r.rewrite().query());
+    }
+  }
+
+  @Test
+  void questionWordsAreNotRequired() throws IOException {
+    try (NoteSearcher searcher = searcher()) {
+      for (String q : List.of("ELB가 뭐야", "ELB는 무엇", "ELB 언제 써")) {
+        SearchResult r = searcher.search(SearchRequest.of(q));
+        assertEquals(SearchResult.Matching.ALL_WORDS, r.matching(), q);
+        assertEquals("ELB", r.hits().getFirst().headings().getLast(), q);
+      }
     }
   }
 

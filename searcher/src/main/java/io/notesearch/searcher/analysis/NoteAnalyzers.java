@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
@@ -83,6 +85,14 @@ public final class NoteAnalyzers {
     tags.addAll(EnumSet.of(POS.Tag.VV, POS.Tag.VA, POS.Tag.VX, POS.Tag.VCN, POS.Tag.MAG, POS.Tag.MM, POS.Tag.IC));
     NON_CONTENT_TAGS = Set.copyOf(tags);
   }
+
+  /**
+   * Question words, not required either ({@code ELB가 뭐야} requires {@code ELB}): Nori tags most of
+   * them as pronouns, which are content words otherwise ({@code 이것}). {@code 뭐} comes out of Nori as
+   * {@code 뭣}.
+   */
+  static final CharArraySet QUESTION_WORDS =
+      CharArraySet.unmodifiableSet(new CharArraySet(List.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마"), false));
 
   /** The index field that holds code (see IndexSchema.CODE): analysed by {@link #code}. */
   public static final String CODE_FIELD = "code";
@@ -349,6 +359,7 @@ public final class NoteAnalyzers {
         stream = new LowerCaseFilter(stream);
         if (englishStopWords) {
           stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+          stream = new StopFilter(stream, QUESTION_WORDS);
         }
         stream = LightEnglishStemFilter.wrap(stream);
         if (synonyms != null && synonyms.fst != null) {
