@@ -93,6 +93,8 @@ class NoteAnalyzersTest {
     assertTrue(terms(query, "ELB").contains("로드"));
     assertTrue(terms(query, "메타데이터").contains("metadata"));
     assertTrue(terms(query, "온프레미스").contains("premise"));
+    assertTrue(terms(query, "다이나모DB").contains("dynamodb"), "a loanword with the acronym in Latin letters");
+    assertTrue(terms(query, "DynamoDB").contains("다이나모"));
     List<String> arrow = terms(query, "화살표 함수");
     assertTrue(arrow.contains("arrow") && arrow.contains("function"), arrow.toString());
   }
