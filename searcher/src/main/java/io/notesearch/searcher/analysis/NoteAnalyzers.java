@@ -92,7 +92,10 @@ public final class NoteAnalyzers {
    * {@code 뭣}.
    */
   static final CharArraySet QUESTION_WORDS =
-      CharArraySet.unmodifiableSet(new CharArraySet(List.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마"), false));
+      CharArraySet.unmodifiableSet(new CharArraySet(List.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마",
+          // What the searcher wants to know about the topic, not the topic: a section comparing
+          // let and const may say 비교, vs or nothing of the kind ("let const 차이").
+          "차이", "차이점", "비교", "vs", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미"), false));
 
   /** The index field that holds code (see IndexSchema.CODE): analysed by {@link #code}. */
   public static final String CODE_FIELD = "code";
