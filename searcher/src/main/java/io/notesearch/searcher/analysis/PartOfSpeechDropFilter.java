@@ -6,6 +6,8 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Drops tokens by part of speech <em>without</em> leaving position gaps.
@@ -16,10 +18,21 @@ import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
  * {@code elb} three positions after {@code ec2} while {@code EC2 ELB} puts it one after. Phrases and
  * proximity must not depend on whether a particle was typed, and multi-word glossary entries must
  * analyse to consecutive positions.
+ *
+ * <p>Also dropped: question endings that Nori reads as nouns when they are glued to the word before
+ * them, {@code 무엇인가} (인가, authorization) and {@code 뭔가요} (가요, songs). Apart, they are the
+ * nouns ({@code 인증과 인가}).
  */
 final class PartOfSpeechDropFilter extends TokenFilter {
+  /** Nouns Nori makes of an ending (이 + ㄴ가, ㄴ가요) glued to the word before. */
+  private static final Set<String> GLUED_ENDINGS = Set.of("인가", "가요");
+
   private final Set<POS.Tag> drop;
   private final PartOfSpeechAttribute posAtt = addAttribute(PartOfSpeechAttribute.class);
+  private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+  private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
+  /** Where the furthest token so far ended, dropped ones included. */
+  private int lastEnd = -1;
 
   /**
    * Creates the filter.
@@ -35,11 +48,25 @@ final class PartOfSpeechDropFilter extends TokenFilter {
   @Override
   public boolean incrementToken() throws IOException {
     while (input.incrementToken()) {
-      POS.Tag tag = posAtt.getLeftPOS();
-      if (tag == null || !drop.contains(tag)) {
-        return true;
+      boolean glued = offsetAtt.startOffset() == lastEnd;
+      if (termAtt.length() > 0 && !Character.isWhitespace(termAtt.charAt(0))) { // Nori's space tokens end no word
+        lastEnd = Math.max(lastEnd, offsetAtt.endOffset());
       }
+      POS.Tag tag = posAtt.getLeftPOS();
+      if (tag != null && drop.contains(tag)) {
+        continue;
+      }
+      if (glued && tag == POS.Tag.NNG && GLUED_ENDINGS.contains(termAtt.toString())) {
+        continue;
+      }
+      return true;
     }
     return false;
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    lastEnd = -1;
   }
 }

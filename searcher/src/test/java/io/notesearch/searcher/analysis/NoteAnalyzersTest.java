@@ -60,6 +60,14 @@ class NoteAnalyzersTest {
   }
 
   @Test
+  void questionEndingsGluedToAWordAreNotNouns() {
+    assertEquals(List.of("람다", "무엇"), terms(QUERY, "람다란 무엇인가요"));
+    assertEquals(List.of("호이스팅"), terms(QUERY, "호이스팅이 뭔가요"));
+    assertEquals(List.of("인증", "인가"), terms(QUERY, "인증과 인가"), "apart, 인가 is authorization");
+    assertEquals(List.of("oauth", "인가", "코드"), terms(QUERY, "OAuth 인가 코드"));
+  }
+
+  @Test
   void wordsDefaultStopTagsLoseAreKept() {
     assertEquals(List.of("비동기"), terms(QUERY, "비동기"));
     assertTrue(terms(QUERY, "안 됨").contains("안"), "negation kept");
