@@ -68,7 +68,7 @@ class AnyWordFallbackTest {
         assertEquals("ELB", r.hits().getFirst().headings().getLast(), q);
       }
       // Nor words for what one wants to know about the topic: a difference, a how-to, a summary.
-      for (String q : List.of("요금 차이", "인스턴스 요금 정리", "요금 내는 방법")) {
+      for (String q : List.of("요금 차이", "인스턴스 요금 정리", "요금 내는 방법", "요금 종류", "how 요금 works", "요금 examples")) {
         SearchResult r = searcher.search(SearchRequest.of(q));
         assertEquals(SearchResult.Matching.ALL_WORDS, r.matching(), q);
         assertEquals("비용", r.hits().getFirst().headings().getLast(), q);

@@ -95,7 +95,9 @@ public final class NoteAnalyzers {
       CharArraySet.unmodifiableSet(new CharArraySet(List.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마",
           // What the searcher wants to know about the topic, not the topic: a section comparing
           // let and const may say 비교, vs or nothing of the kind ("let const 차이").
-          "차이", "차이점", "비교", "vs", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미"), false));
+          "차이", "차이점", "비교", "vs", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미", "종류",
+          "what", "how", "why", "when", "where", "which", "who", "difference", "differ", "versus", "comparison", "compare",
+          "example", "between", "work"), false));
 
   /** The index field that holds code (see IndexSchema.CODE): analysed by {@link #code}. */
   public static final String CODE_FIELD = "code";
@@ -362,9 +364,11 @@ public final class NoteAnalyzers {
         stream = new LowerCaseFilter(stream);
         if (englishStopWords) {
           stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-          stream = new StopFilter(stream, QUESTION_WORDS);
         }
         stream = LightEnglishStemFilter.wrap(stream);
+        if (englishStopWords) {
+          stream = new StopFilter(stream, QUESTION_WORDS); // stemmed: examples, differences
+        }
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);
         }
