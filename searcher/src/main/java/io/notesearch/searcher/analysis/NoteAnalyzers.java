@@ -89,15 +89,15 @@ public final class NoteAnalyzers {
   /**
    * Question words, not required either ({@code ELB가 뭐야} requires {@code ELB}): Nori tags most of
    * them as pronouns, which are content words otherwise ({@code 이것}). {@code 뭐} comes out of Nori as
-   * {@code 뭣}.
+   * {@code 뭣}. Those that a multi-word glossary term uses ({@code vs 코드}, {@code 개념 증명}) stay
+   * required: dropped before the synonyms, the term would not be recognised ({@link #rankOnly}).
    */
-  static final CharArraySet QUESTION_WORDS =
-      CharArraySet.unmodifiableSet(new CharArraySet(List.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마",
+  static final Set<String> QUESTION_WORDS = Set.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마",
           // What the searcher wants to know about the topic, not the topic: a section comparing
           // let and const may say 비교, vs or nothing of the kind ("let const 차이").
           "차이", "차이점", "비교", "vs", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미", "종류",
           "what", "how", "why", "when", "where", "which", "who", "difference", "differ", "versus", "comparison", "compare",
-          "example", "between", "work"), false));
+          "example", "between", "work");
 
   /** The index field that holds code (see IndexSchema.CODE): analysed by {@link #code}. */
   public static final String CODE_FIELD = "code";
@@ -126,10 +126,10 @@ public final class NoteAnalyzers {
         ? BuiltIn.FINGERPRINT
         : fingerprint(dictionaryText, indexDecompound);
     this.indexDecompound = indexDecompound;
-    Analyzer prose = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, false, null);
+    Analyzer prose = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, null, null);
     this.index = new PerFieldAnalyzerWrapper(prose, Map.of(CODE_FIELD, code(prose)));
-    this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
-    this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, false, null);
+    this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, null);
+    this.compounds = chain(dictionary, DecompoundMode.NONE, TechTermFilter.Mode.QUERY, STOP_TAGS, null, null);
     try {
       SynonymMap map = null;
       String key = synonymCache == null ? null : SynonymCache.key(
@@ -143,8 +143,8 @@ public final class NoteAnalyzers {
           SynonymCache.store(synonymCache, key, map);
         }
       }
-      this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, false, map);
-      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, true, map);
+      this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, map);
+      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, rankOnly(glossary), map);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -345,12 +345,25 @@ public final class NoteAnalyzers {
   private static final java.util.regex.Pattern CODE_TOKEN =
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
+  /** {@link #QUESTION_WORDS} but those a multi-word term of the glossary is made of. */
+  static CharArraySet rankOnly(Glossary glossary) {
+    Set<String> words = new java.util.HashSet<>(QUESTION_WORDS);
+    for (List<String> group : glossary.groups()) {
+      for (String term : group) {
+        if (term.indexOf(' ') >= 0) {
+          words.removeAll(List.of(term.toLowerCase(java.util.Locale.ROOT).split("\\s+")));
+        }
+      }
+    }
+    return CharArraySet.unmodifiableSet(new CharArraySet(words, false));
+  }
+
   private static Analyzer chain(
       UserDictionary dictionary,
       DecompoundMode decompound,
       TechTermFilter.Mode techMode,
       Set<POS.Tag> drop,
-      boolean englishStopWords,
+      CharArraySet rankOnly,
       SynonymMap synonyms) {
     return new Analyzer() {
       @Override
@@ -362,12 +375,12 @@ public final class NoteAnalyzers {
         TokenStream stream = new TechTermFilter(tokenizer, techMode);
         stream = new PartOfSpeechDropFilter(stream, drop);
         stream = new LowerCaseFilter(stream);
-        if (englishStopWords) {
+        if (rankOnly != null) {
           stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         }
         stream = LightEnglishStemFilter.wrap(stream);
-        if (englishStopWords) {
-          stream = new StopFilter(stream, QUESTION_WORDS); // stemmed: examples, differences
+        if (rankOnly != null) {
+          stream = new StopFilter(stream, rankOnly); // stemmed: examples, differences
         }
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);

@@ -49,7 +49,8 @@ final class PartOfSpeechDropFilter extends TokenFilter {
   public boolean incrementToken() throws IOException {
     while (input.incrementToken()) {
       boolean glued = offsetAtt.startOffset() == lastEnd;
-      if (termAtt.length() > 0 && !Character.isWhitespace(termAtt.charAt(0))) { // Nori's space tokens end no word
+      // Spaces and punctuation (kept by Nori here) end no word: 인증/인가 and (인가) are the noun.
+      if (termAtt.length() > 0 && Character.isLetterOrDigit(termAtt.charAt(0))) {
         lastEnd = Math.max(lastEnd, offsetAtt.endOffset());
       }
       POS.Tag tag = posAtt.getLeftPOS();

@@ -193,11 +193,22 @@ public final class IndexSchema {
     return Math.round(w);
   }
 
-  /** Analyses one of the section's fields, counting its terms into {@code weighted} by the field's weight. */
-  private static TokenStream analysed(NoteFields note, String field, String text, Map<String, Integer> weighted) {
+  /**
+   * Values longer than this are counted as their tokens stream by and analysed again by the index
+   * writer instead of recorded token by token: a section of megabytes would hold millions of token
+   * strings at once. Below it (nearly every section) Nori runs once per value.
+   */
+  static final int RECORD_MAX_CHARS = 100_000;
+
+  /** One of the section's fields, its terms counted into {@code weighted} by the field's weight. */
+  private static Field analysed(NoteFields note, String field, String text, Map<String, Integer> weighted, FieldType type) {
+    if (text.length() > RECORD_MAX_CHARS) {
+      Tokens.count(note.analyzer(), field, text, weighted, weight(field));
+      return new Field(field, text, type);
+    }
     Tokens tokens = Tokens.of(note.analyzer(), field, text);
     tokens.countInto(weighted, weight(field));
-    return tokens.replay();
+    return new Field(field, tokens.replay(), type);
   }
 
   /** The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on. */
@@ -250,18 +261,18 @@ public final class IndexSchema {
     // The section's short fields, analysed once for their own postings and for SECTION_TERMS.
     Map<String, Integer> sectionTerms = new java.util.HashMap<>();
     String own = section.headings().isEmpty() ? "" : section.headings().getLast();
-    doc.add(new Field(HEADING, analysed(note, HEADING, own, sectionTerms), TextField.TYPE_NOT_STORED));
+    doc.add(analysed(note, HEADING, own, sectionTerms, TextField.TYPE_NOT_STORED));
     if (section.headings().size() > 1) {
       String parents =
           String.join("\n", section.headings().subList(0, section.headings().size() - 1));
-      doc.add(new Field(PARENTS, analysed(note, PARENTS, parents, sectionTerms), TextField.TYPE_NOT_STORED));
+      doc.add(analysed(note, PARENTS, parents, sectionTerms, TextField.TYPE_NOT_STORED));
     }
     doc.add(new StoredField(HEADINGS_STORED, String.join(HEADING_SEPARATOR, section.headings())));
     doc.add(new StoredField(BODY, section.text()));
-    doc.add(new Field(BODY, analysed(note, BODY, section.text(), sectionTerms), BODY_TYPE));
+    doc.add(analysed(note, BODY, section.text(), sectionTerms, BODY_TYPE));
     if (!section.code().isEmpty()) {
       doc.add(new StoredField(CODE, section.code()));
-      doc.add(new Field(CODE, analysed(note, CODE, section.code(), sectionTerms), TextField.TYPE_NOT_STORED));
+      doc.add(analysed(note, CODE, section.code(), sectionTerms, TextField.TYPE_NOT_STORED));
     }
     if (!sectionTerms.isEmpty()) {
       doc.add(new Field(SECTION_TERMS, new WeightedTerms(sectionTerms), WEIGHTED_TYPE));

@@ -64,6 +64,20 @@ record Tokens(String[] terms, int[] increments, int[] lengths, int[] starts, int
     return new Tokens(terms.toArray(String[]::new), increments, lengths, starts, ends, finalOffset);
   }
 
+  /** Adds {@code weight} per occurrence of each term of the text to {@code counts}, recording nothing. */
+  static void count(Analyzer analyzer, String field, String text, Map<String, Integer> counts, int weight) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        counts.merge(term.toString(), weight, Integer::sum);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Adds {@code weight} per occurrence of each term to {@code counts}. */
   void countInto(Map<String, Integer> counts, int weight) {
     for (String term : terms) {

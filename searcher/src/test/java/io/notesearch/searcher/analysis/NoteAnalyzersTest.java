@@ -65,6 +65,23 @@ class NoteAnalyzersTest {
     assertEquals(List.of("호이스팅"), terms(QUERY, "호이스팅이 뭔가요"));
     assertEquals(List.of("인증", "인가"), terms(QUERY, "인증과 인가"), "apart, 인가 is authorization");
     assertEquals(List.of("oauth", "인가", "코드"), terms(QUERY, "OAuth 인가 코드"));
+    for (String text : List.of("인증/인가", "인증(인가)", "인증·인가", "\"인가\"")) {
+      assertTrue(terms(QUERY, text).contains("인가"), text + ": after punctuation, the noun");
+    }
+    for (String text : List.of("인증/인가", "(인가)")) {
+      assertTrue(terms(INDEX, text).contains("인가"), text + " indexed");
+    }
+  }
+
+  @Test
+  void questionWordsOnlyRankUnlessAGlossaryTermIsMadeOfThem() {
+    Analyzer content = ANALYZERS.queryContent();
+    List<String> elb = terms(content, "ELB가 뭐야");
+    assertTrue(elb.contains("elb") && !elb.contains("뭣"), elb.toString());
+    assertFalse(terms(content, "let const 차이").contains("차이"));
+    // vs 코드 and 개념 증명 are glossary terms: their words must reach the synonym filter.
+    assertTrue(terms(content, "vs code").contains("vscode"), terms(content, "vs code").toString());
+    assertTrue(terms(content, "개념 증명").contains("poc"), terms(content, "개념 증명").toString());
   }
 
   @Test

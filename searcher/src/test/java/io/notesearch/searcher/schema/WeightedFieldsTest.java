@@ -69,6 +69,36 @@ class WeightedFieldsTest {
     }
   }
 
+  /** A section too long to record token by token is counted as it streams by: the same terms and counts. */
+  @Test
+  void aLongSectionIsCountedTheSameWay() throws IOException {
+    String sentence = "람다는 요청 수로 과금된다. ";
+    String longText = sentence.repeat(IndexSchema.RECORD_MAX_CHARS / sentence.length() + 10);
+    assertTrue(longText.length() > IndexSchema.RECORD_MAX_CHARS);
+    SectionRecord shortOne = section("/n/a.md", "노트", List.of("과금"), sentence, "", List.of(), "");
+    SectionRecord longOne = section("/n/b.md", "노트", List.of("과금"), longText, "", List.of(), "");
+    try (Directory dir = new ByteBuffersDirectory()) {
+      index(dir, List.of(shortOne, longOne));
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        int occurrences = longText.length() / sentence.length();
+        for (String term : List.of("람다", "요청", "과금")) {
+          int perSentence = expected(IndexSchema.BODY, sentence, term);
+          assertTrue(perSentence > 0, term);
+          int heading = expected(IndexSchema.HEADING, "과금", term) * 5 * IndexSchema.SECTION_SCALE;
+          assertEquals(heading + perSentence * 3, freq(reader, IndexSchema.SECTION_TERMS, term, 0), term + " short");
+          assertEquals(heading + perSentence * 3 * occurrences, freq(reader, IndexSchema.SECTION_TERMS, term, 1), term + " long");
+          assertEquals(perSentence * occurrences, freq(reader, IndexSchema.BODY, term, 1), term + " body postings of the long one");
+        }
+        assertEquals(longText, reader.storedFields().document(1).get(IndexSchema.BODY), "stored as written");
+      }
+    }
+  }
+
+  private static int freq(DirectoryReader reader, String field, String term, int doc) throws IOException {
+    PostingsEnum pe = reader.leaves().getFirst().reader().postings(new Term(field, term), PostingsEnum.FREQS);
+    return pe != null && pe.advance(doc) == doc ? pe.freq() : 0;
+  }
+
   /**
    * The section part of a query term, one term query with {@link NoteSimilarity}, scores like
    * CombinedFieldQuery over the four fields themselves with plain BM25, up to the rounding of
