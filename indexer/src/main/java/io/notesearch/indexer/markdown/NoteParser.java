@@ -59,12 +59,13 @@ public final class NoteParser {
   }
 
   /**
-   * Bold and italics that end in a closing bracket or quote right before Hangul, as Korean notes
+   * Bold and italics that end in a closing bracket right before Hangul, as Korean notes
    * write them ({@code **ELB(Elastic Load Balancing)**는}): CommonMark does not close such a run
    * (punctuation before the delimiter, a letter after it) and leaves the asterisks in the text, so
    * snippets showed them and the words were not bold. Flexmark's directional-punctuation option
    * counts only opening punctuation before a closing delimiter (and closing punctuation after an
-   * opening one) against it, which is how the Gatsby/remark blogs these notes come from render them.
+   * opening one) against it, which is what the writer meant. A closing quote still does not close
+   * ({@code **"읽기 전용"**이라는}: flexmark counts quotes as opening punctuation too).
    */
   static void koreanEmphasis(MutableDataSet options) {
     options.set(Parser.INLINE_DELIMITER_DIRECTIONAL_PUNCTUATIONS, true);

@@ -24,8 +24,8 @@ public final class Suggester {
   private static final List<String> FIELDS = List.of(IndexSchema.BODY, IndexSchema.HEADING, IndexSchema.TITLE);
 
   /**
-   * Hangul words differing by more jamo than this are not suggested; words of one or two syllables
-   * by more than one ({@code 오토} is two jamo from {@code 외}, half the word).
+   * Hangul words differing by more jamo than this are not suggested; words of two syllables by
+   * more than one (single syllables are never corrected) ({@code 오토} is two jamo from {@code 외}, half the word).
    */
   private static final int MAX_JAMO_EDITS = 2;
 

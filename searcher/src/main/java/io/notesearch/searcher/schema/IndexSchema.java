@@ -47,7 +47,7 @@ public final class IndexSchema {
   public static final String PATH = "path";
 
   /**
-   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}),
+   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}: the first 128 bits in hex, size and nanoseconds in base 36),
    * on the note's first section only, as doc values read once per run to skip unchanged notes, most
    * without reading them (from stored fields, a re-index of 30k unchanged notes spent 0.4 s
    * decompressing section text to read them). Not stored: a second copy was 4% of the index.
@@ -258,7 +258,7 @@ public final class IndexSchema {
     }
     doc.add(new TextField(TITLE, note.title()));
     doc.add(new StoredField(TITLE, section.title()));
-    // The section's short fields, analysed once for their own postings and for SECTION_TERMS.
+    // The section's fields, analysed once for their own postings and for SECTION_TERMS.
     Map<String, Integer> sectionTerms = new java.util.HashMap<>();
     String own = section.headings().isEmpty() ? "" : section.headings().getLast();
     doc.add(analysed(note, HEADING, own, sectionTerms, TextField.TYPE_NOT_STORED));
