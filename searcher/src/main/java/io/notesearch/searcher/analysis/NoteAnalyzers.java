@@ -110,6 +110,7 @@ public final class NoteAnalyzers {
   private final Analyzer query;
   private final Analyzer compounds;
   private final Analyzer queryContent;
+  private final CharArraySet rankOnly;
 
   private final String fingerprint;
   private final DecompoundMode indexDecompound;
@@ -144,7 +145,8 @@ public final class NoteAnalyzers {
         }
       }
       this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, map);
-      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, rankOnly(glossary), map);
+      this.rankOnly = rankOnly(glossary);
+      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, rankOnly, map);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -278,6 +280,14 @@ public final class NoteAnalyzers {
    */
   public Analyzer queryContent() {
     return queryContent;
+  }
+
+  /**
+   * Whether a term of {@link #queryPlain} is a question or intent word that only ranks ({@code 뭣},
+   * {@code 차이}, {@code how}): {@link #queryContent} leaves it out.
+   */
+  public boolean ranksOnly(String term) {
+    return rankOnly.contains(term);
   }
 
   /** Analyzer that keeps Korean compounds whole, to reward a section that has the exact compound. */

@@ -437,7 +437,7 @@ public final class QueryPlanner {
       }
     }
     for (String compound : terms(analyzers.compounds(), text)) {
-      if (!plain.contains(compound)) {
+      if (!plain.contains(compound) && !analyzers.ranksOnly(compound)) {
         // The user typed a compound that the query was split into parts for; reward the exact form.
         List<Query> any = new ArrayList<>();
         for (String field : COMPOUND_FIELDS) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.util.List;
@@ -33,5 +34,12 @@ class QueryPlannerTest {
       }
     }
     assertNull(QueryPlanner.inField(new TermQuery(new Term("_", "람다")), IndexSchema.BODY, 0), "other queries are analysed again");
+  }
+
+  @Test
+  void aQuestionWordEarnsNoCompoundBonus() {
+    // The compound analyzer keeps 뭐 where the plain one makes 뭣: 뭐 looked like a compound typed.
+    String elb = new QueryPlanner(NoteAnalyzers.standard()).plan(SearchRequest.of("ELB가 뭐야"), true).rank().toString();
+    assertTrue(!elb.contains("heading:뭐"), elb);
   }
 }
