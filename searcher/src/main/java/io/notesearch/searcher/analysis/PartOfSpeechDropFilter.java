@@ -57,7 +57,8 @@ final class PartOfSpeechDropFilter extends TokenFilter {
       if (tag != null && drop.contains(tag)) {
         continue;
       }
-      if (glued && tag == POS.Tag.NNG && GLUED_ENDINGS.contains(termAtt.toString())) {
+      // Both endings are two chars: no string is made for any other token.
+      if (glued && tag == POS.Tag.NNG && termAtt.length() == 2 && GLUED_ENDINGS.contains(termAtt.toString())) {
         continue;
       }
       return true;

@@ -25,7 +25,8 @@ public final class Suggester {
 
   /**
    * Hangul words differing by more jamo than this are not suggested; words of two syllables by
-   * more than one (single syllables are never corrected) ({@code 오토} is two jamo from {@code 외}, half the word).
+   * more than one ({@code 오토} is two jamo from {@code 외}, half the word). Single syllables are
+   * never corrected.
    */
   private static final int MAX_JAMO_EDITS = 2;
 
@@ -123,7 +124,10 @@ public final class Suggester {
     return best == null ? null : best.string;
   }
 
-  /** The most used body word within {@link #MAX_JAMO_EDITS} jamo edits (one for short words) and a syllable of the length. */
+  /**
+   * The most used body word within {@link #MAX_JAMO_EDITS} jamo edits (one for two-syllable words)
+   * and a syllable of the length.
+   */
   private static String hangul(IndexReader reader, String term) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
     if (terms == null || term.length() < 2) {

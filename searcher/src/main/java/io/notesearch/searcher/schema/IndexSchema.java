@@ -47,9 +47,9 @@ public final class IndexSchema {
   public static final String PATH = "path";
 
   /**
-   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}: the first 128 bits in hex, size and nanoseconds in base 36),
-   * on the note's first section only, as doc values read once per run to skip unchanged notes, most
-   * without reading them (from stored fields, a re-index of 30k unchanged notes spent 0.4 s
+   * Content hash of the note file and its size and modification time ({@code sha256@size:mtime}: the
+   * hash's first 128 bits in hex, size and nanoseconds in base 36), on the note's first section
+   * only, as doc values read once per run to skip unchanged notes, most without reading them (from stored fields, a re-index of 30k unchanged notes spent 0.4 s
    * decompressing section text to read them). Not stored: a second copy was 4% of the index.
    */
   public static final String NOTE_HASH = "note_hash";
