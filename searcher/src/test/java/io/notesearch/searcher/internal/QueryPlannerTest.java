@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.notesearch.searcher.SearchRequest;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.IndexSchema;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -41,5 +46,33 @@ class QueryPlannerTest {
     // The compound analyzer keeps 뭐 where the plain one makes 뭣: 뭐 looked like a compound typed.
     String elb = new QueryPlanner(NoteAnalyzers.standard()).plan(SearchRequest.of("ELB가 뭐야"), true).rank().toString();
     assertTrue(!elb.contains("heading:뭐"), elb);
+  }
+
+  @Test
+  void aWordWithAMultiWordSynonymCountsItsBestReadingOnly() {
+    // 람다 | lambda | aws lambda: a section writing both 람다 and AWS Lambda must not count the word twice.
+    Query match = new QueryPlanner(NoteAnalyzers.standard()).plan(SearchRequest.of("람다"), true).match();
+    List<DisjunctionMaxQuery> readings = new ArrayList<>();
+    collect(match, readings);
+    List<DisjunctionMaxQuery> graph = readings.stream()
+        .filter(d -> d.getDisjuncts().stream().anyMatch(q -> q instanceof BooleanQuery b
+            && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST)))
+        .toList();
+    assertEquals(1, graph.size(), match.toString());
+    assertEquals(3, graph.getFirst().getDisjuncts().size(), match.toString());
+    // No tie-breaker share: with one, DisjunctionMaxScorer gives its readings no minimum score to skip by.
+    assertEquals(0f, graph.getFirst().getTieBreakerMultiplier(), match.toString());
+  }
+
+  private static void collect(Query q, List<DisjunctionMaxQuery> out) {
+    switch (q) {
+      case BooleanQuery b -> b.clauses().forEach(c -> collect(c.query(), out));
+      case BoostQuery b -> collect(b.getQuery(), out);
+      case DisjunctionMaxQuery d -> {
+        out.add(d);
+        d.getDisjuncts().forEach(x -> collect(x, out));
+      }
+      default -> { }
+    }
   }
 }

@@ -158,9 +158,20 @@ class SolrCloudParityIT {
     List<String> s = solr.out().lines().toList();
     List<String> l = local.out().lines().toList();
     assertEquals(l.size(), s.size(), solr.out() + "\nvs local\n" + local.out());
-    for (int i = 0; i < s.size(); i++) {
-      // Scores differ in the last digits (distributed statistics, Lucene 9 vs 10); the rest is equal.
-      assertEquals(withoutScore(l.get(i)), withoutScore(s.get(i)));
+    // Scores differ a little (Solr weighs the section's fields at query time, distributed statistics,
+    // Lucene 9 vs 10), so hits within 3% of each other locally may come in either order; each hit's
+    // JSON apart from its score is the same, and no hit moves past one that is clearly better.
+    int from = 0;
+    while (from < l.size()) {
+      int to = from + 1;
+      while (to < l.size() && score(l.get(to)) >= score(l.get(from)) * 0.97) {
+        to++;
+      }
+      assertEquals(
+          l.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
+          s.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
+          "hits " + (from + 1) + "-" + to + " of\n" + solr.out() + "\nvs local\n" + local.out());
+      from = to;
     }
   }
 
@@ -310,6 +321,12 @@ class SolrCloudParityIT {
       local.put(cols[0], cols[1].isEmpty() ? List.of() : List.of(cols[1].split("\u001e")));
       solr.put(cols[0], cols[2].isEmpty() ? List.of() : List.of(cols[2].split("\u001e")));
     }
+  }
+
+  private static double score(String json) {
+    Matcher m = Pattern.compile("\"score\":([-0-9.eE]+)").matcher(json);
+    assertTrue(m.find(), json);
+    return Double.parseDouble(m.group(1));
   }
 
   private static String withoutScore(String json) {
