@@ -42,14 +42,20 @@ import org.apache.lucene.util.QueryBuilder;
  * ranking boosts, filters, and the query whose terms snippets mark. Not API.
  */
 public final class QueryPlanner {
-  /** Slop of the proximity boost: words this close count as near each other. */
+  /**
+   * Slop of the ranking phrases: the words as typed count fully, and less the further apart they
+   * stand (a sloppy phrase's frequency is 1 / (1 + moves): one word between them counts half).
+   */
   private static final int NEAR_SLOP = 3;
 
-  /** Weight of the proximity boost relative to the exact phrase boost. */
-  private static final float NEAR_BOOST = 0.3f;
-
+  /**
+   * Weights of the ranking phrase per field. One sloppy phrase per field, not an exact one plus a
+   * sloppy one (weights 3, 2, 1.5 and 0.3 of those): the sloppy phrase already ranks the exact order
+   * first, and the pair walked the same positions twice (10k generated notes: warm p50 0.75 → 0.66
+   * ms; judged MRR@10 0.981 → 0.984).
+   */
   private static final Map<String, Float> PHRASE_BOOSTS =
-      Map.of(IndexSchema.HEADING, 3f, IndexSchema.TITLE, 2f, IndexSchema.BODY, 1.5f);
+      Map.of(IndexSchema.HEADING, 3.9f, IndexSchema.TITLE, 2.6f, IndexSchema.BODY, 1.95f);
 
   /** Weight of the all-words ranking clause next to the required words. */
   private static final float OPTIONAL_BOOST = 0.5f;
@@ -412,7 +418,7 @@ public final class QueryPlanner {
       clauses++;
     }
     // The plain analyzer does not depend on the field: the text is analysed once for the words and
-    // all six phrases below.
+    // the three phrases below.
     Query phrase = phrases.createPhraseQuery(ANY_FIELD, text, 0);
     Set<String> plain = switch (phrase) {
       case null -> Set.of();
@@ -421,18 +427,15 @@ public final class QueryPlanner {
       default -> terms(analyzers.queryPlain(), text); // stacked tokens: a MultiPhraseQuery
     };
     if (plain.size() > 1) {
-      // The words as typed, in order, count most; the same words near each other count a little.
+      // The words as typed, in order, count most; the same words near each other count less.
       for (Map.Entry<String, Float> e : PHRASE_BOOSTS.entrySet()) {
-        Query exact = inField(phrase, e.getKey(), 0);
         Query near = inField(phrase, e.getKey(), NEAR_SLOP);
-        if (exact == null || near == null) {
-          exact = phrases.createPhraseQuery(e.getKey(), text, 0);
+        if (near == null) {
           near = phrases.createPhraseQuery(e.getKey(), text, NEAR_SLOP);
         }
-        if (exact != null && !(exact instanceof TermQuery)) {
-          b.add(new BoostQuery(exact, e.getValue()), Occur.SHOULD);
-          b.add(new BoostQuery(near, e.getValue() * NEAR_BOOST), Occur.SHOULD);
-          clauses += 2;
+        if (near != null && !(near instanceof TermQuery)) {
+          b.add(new BoostQuery(near, e.getValue()), Occur.SHOULD);
+          clauses++;
         }
       }
     }
