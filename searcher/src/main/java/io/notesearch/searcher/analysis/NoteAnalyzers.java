@@ -89,8 +89,9 @@ public final class NoteAnalyzers {
   /**
    * Question words, not required either ({@code ELB가 뭐야} requires {@code ELB}): Nori tags most of
    * them as pronouns, which are content words otherwise ({@code 이것}). {@code 뭐} comes out of Nori as
-   * {@code 뭣}. Those that a multi-word glossary term uses ({@code vs 코드}, {@code 개념 증명}) stay
-   * required: dropped before the synonyms, the term would not be recognised ({@link #rankOnly}).
+   * {@code 뭣}. Where one stands next to the word it makes a multi-word glossary term with ({@code vs
+   * 코드}, {@code 개념 증명}) it stays: dropped before the synonyms, the term would not be recognised
+   * ({@link RankOnlyFilter}, {@link #glossaryPairs}).
    */
   static final Set<String> QUESTION_WORDS = Set.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마",
           // What the searcher wants to know about the topic, not the topic: a section comparing
@@ -110,7 +111,7 @@ public final class NoteAnalyzers {
   private final Analyzer query;
   private final Analyzer compounds;
   private final Analyzer queryContent;
-  private final CharArraySet rankOnly;
+  private final CharArraySet rankOnly = CharArraySet.unmodifiableSet(new CharArraySet(QUESTION_WORDS, false));
 
   private final String fingerprint;
   private final DecompoundMode indexDecompound;
@@ -145,8 +146,8 @@ public final class NoteAnalyzers {
         }
       }
       this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, map);
-      this.rankOnly = rankOnly(glossary);
-      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS, rankOnly, map);
+      this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS,
+          new RankOnly(rankOnly, glossaryPairs(glossary)), map);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -355,17 +356,26 @@ public final class NoteAnalyzers {
   private static final java.util.regex.Pattern CODE_TOKEN =
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
-  /** {@link #QUESTION_WORDS} but those a multi-word term of the glossary is made of. */
-  static CharArraySet rankOnly(Glossary glossary) {
-    Set<String> words = new java.util.HashSet<>(QUESTION_WORDS);
+  /** The words that only rank, and the glossary's word pairs in which they are kept. */
+  private record RankOnly(CharArraySet words, Set<String> pairs) {}
+
+  /**
+   * Adjacent words of the glossary's multi-word terms where one is a {@link #QUESTION_WORDS question
+   * word}, lowercased and joined by a space: {@code vs 코드}, {@code cap 정리}, {@code 개념 증명}.
+   */
+  static Set<String> glossaryPairs(Glossary glossary) {
+    Set<String> pairs = new java.util.HashSet<>();
     for (List<String> group : glossary.groups()) {
       for (String term : group) {
-        if (term.indexOf(' ') >= 0) {
-          words.removeAll(List.of(term.toLowerCase(java.util.Locale.ROOT).split("\\s+")));
+        String[] words = term.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+          if (QUESTION_WORDS.contains(words[i]) || QUESTION_WORDS.contains(words[i + 1])) {
+            pairs.add(words[i] + " " + words[i + 1]);
+          }
         }
       }
     }
-    return CharArraySet.unmodifiableSet(new CharArraySet(words, false));
+    return Set.copyOf(pairs);
   }
 
   private static Analyzer chain(
@@ -373,7 +383,7 @@ public final class NoteAnalyzers {
       DecompoundMode decompound,
       TechTermFilter.Mode techMode,
       Set<POS.Tag> drop,
-      CharArraySet rankOnly,
+      RankOnly rankOnly,
       SynonymMap synonyms) {
     return new Analyzer() {
       @Override
@@ -390,7 +400,7 @@ public final class NoteAnalyzers {
         }
         stream = LightEnglishStemFilter.wrap(stream);
         if (rankOnly != null) {
-          stream = new StopFilter(stream, rankOnly); // stemmed: examples, differences
+          stream = new RankOnlyFilter(stream, rankOnly.words(), rankOnly.pairs()); // stemmed: examples, differences
         }
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);

@@ -74,14 +74,21 @@ class NoteAnalyzersTest {
   }
 
   @Test
-  void questionWordsOnlyRankUnlessAGlossaryTermIsMadeOfThem() {
+  void questionWordsOnlyRankUnlessTheyMakeAGlossaryTermWithTheirNeighbour() {
     Analyzer content = ANALYZERS.queryContent();
     List<String> elb = terms(content, "ELB가 뭐야");
     assertTrue(elb.contains("elb") && !elb.contains("뭣"), elb.toString());
     assertFalse(terms(content, "let const 차이").contains("차이"));
-    // vs 코드 and 개념 증명 are glossary terms: their words must reach the synonym filter.
+    // vs 코드, cap 정리 and 개념 증명 are glossary terms: there their words must reach the synonym filter.
     assertTrue(terms(content, "vs code").contains("vscode"), terms(content, "vs code").toString());
+    assertTrue(terms(content, "vs 코드 설정").contains("vscode"), terms(content, "vs 코드 설정").toString());
     assertTrue(terms(content, "개념 증명").contains("poc"), terms(content, "개념 증명").toString());
+    assertTrue(terms(content, "CAP 정리란").contains("theorem"), terms(content, "CAP 정리란").toString());
+    // Elsewhere the same words only rank.
+    assertEquals(List.of("레디스", "redi", "멤캐시드", "memcached"), terms(content, "redis vs memcached"));
+    assertEquals(List.of("lambda", "aws", "람다", "lambda"), terms(content, "람다 정리"));
+    assertFalse(terms(content, "클로저 개념").contains("개념"), terms(content, "클로저 개념").toString());
+    assertFalse(terms(content, "코드 정리").contains("정리"), "정리 kept only after cap");
   }
 
   @Test
