@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The sections of one note file exactly as {@link NoteIndexer} writes them: for an index that is
@@ -53,11 +54,36 @@ public final class NoteSections {
       parts = List.of(new Section(List.of(), "", 1, "", ""));
     }
     List<SectionRecord> out = new ArrayList<>(parts.size());
-    for (Section s : parts) {
+    for (int i = 0; i < parts.size(); i++) {
+      Section s = parts.get(i);
+      String text = s.text().isBlank() && s.code().isBlank() ? outline(parts, i) : s.text();
       out.add(new SectionRecord(
-          path, hash, note.title(), s.headings(), s.anchor(), s.line(), s.text(), s.code(),
+          path, hash, note.title(), s.headings(), s.anchor(), s.line(), text, s.code(),
           note.tags(), note.category(), note.date(), note.draft(), note.description()));
     }
     return out;
+  }
+
+  /**
+   * The text of a section that has none of its own but sub-sections: their headings, {@code 시작
+   * 템플릿 · 오토 스케일링 그룹 · 조정 정책}. Notes often put a heading over a list of bold items
+   * (each its own section), and a hit on that heading showed no snippet at all.
+   */
+  static String outline(List<Section> parts, int at) {
+    List<String> headings = parts.get(at).headings();
+    if (headings.isEmpty()) {
+      return parts.get(at).text();
+    }
+    StringJoiner children = new StringJoiner(" · ");
+    for (int j = at + 1; j < parts.size(); j++) {
+      List<String> h = parts.get(j).headings();
+      if (h.size() <= headings.size() || !h.subList(0, headings.size()).equals(headings)) {
+        break;
+      }
+      if (h.size() == headings.size() + 1) {
+        children.add(h.getLast());
+      }
+    }
+    return children.length() == 0 ? parts.get(at).text() : children.toString();
   }
 }

@@ -274,4 +274,42 @@ class NoteIndexerTest {
     assertTrue(e.getMessage().contains("no index at"), e.getMessage());
     assertFalse(e.getMessage().contains("Exception"), e.getMessage());
   }
+
+  @Test
+  void aHeadingOverOnlySubSectionsShowsTheirHeadingsAsItsText() throws IOException {
+    Path notes = notes();
+    write(notes.resolve("asg.md"), """
+        ---
+        title: 오토 스케일링
+        ---
+
+        ### 구성 요소<br/>
+
+        * **시작 템플릿**
+          * AMI와 인스턴스 유형.
+        * **조정 정책**
+          * 언제 늘리고 줄일지.
+            * **단계 조정**
+              * 경보 크기에 따라.
+
+        ### 요금<br/>
+
+        추가 요금은 없다.
+
+        ### 빈 제목
+        """);
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    Hit parts = search(index, "구성 요소").getFirst();
+    assertEquals(List.of("구성 요소"), parts.headings());
+    // The direct sub-sections only, in order; 단계 조정 is a grandchild.
+    assertEquals("시작 템플릿 · 조정 정책", parts.snippet().text());
+    Hit policy = search(index, "조정 정책").getFirst();
+    assertEquals(List.of("구성 요소", "조정 정책"), policy.headings(), "the sub-section itself ranks first");
+    assertTrue(policy.snippet().text().startsWith("언제 늘리고 줄일지"), "a section with text of its own keeps it: " + policy.snippet().text());
+    Hit empty = search(index, "빈 제목").getFirst();
+    assertEquals("", empty.snippet().text(), "a heading with nothing under it stays empty");
+  }
 }

@@ -27,8 +27,11 @@ import java.util.Locale;
  * <p>Thread-safe: the flexmark parser is built once and shared.
  */
 public final class NoteParser {
-  /** Changes whenever the same file gives other sections; an index built by another version is rebuilt. */
-  public static final String VERSION = "3";
+  /**
+   * Changes whenever the same file gives other sections or section texts ({@code NoteSections}); an
+   * index built by another version is rebuilt.
+   */
+  public static final String VERSION = "4";
 
   /** Notes longer than this many chars are parsed in pieces (see {@link Chunks}). */
   static final int DEFAULT_CHUNK_CHARS = 1 << 20;
