@@ -80,10 +80,17 @@ public final class NoteSections {
       if (h.size() <= headings.size() || !h.subList(0, headings.size()).equals(headings)) {
         break;
       }
-      if (h.size() == headings.size() + 1) {
+      if (h.size() == headings.size() + 1 && !h.getLast().isBlank()) {
+        if (children.length() + h.getLast().length() > OUTLINE_CHARS) {
+          children.add("…");
+          break;
+        }
         children.add(h.getLast());
       }
     }
     return children.length() == 0 ? parts.get(at).text() : children.toString();
   }
+
+  /** The most an outline holds: a snippet's worth and more, not a table of contents of a long note. */
+  static final int OUTLINE_CHARS = 500;
 }

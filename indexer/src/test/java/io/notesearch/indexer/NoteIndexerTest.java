@@ -310,6 +310,7 @@ class NoteIndexerTest {
     assertEquals(List.of("구성 요소", "조정 정책"), policy.headings(), "the sub-section itself ranks first");
     assertTrue(policy.snippet().text().startsWith("언제 늘리고 줄일지"), "a section with text of its own keeps it: " + policy.snippet().text());
     Hit empty = search(index, "빈 제목").getFirst();
+    assertEquals(List.of("빈 제목"), empty.headings());
     assertEquals("", empty.snippet().text(), "a heading with nothing under it stays empty");
   }
 }

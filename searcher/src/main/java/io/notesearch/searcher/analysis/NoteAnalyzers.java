@@ -147,7 +147,7 @@ public final class NoteAnalyzers {
       }
       this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, map);
       this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS,
-          new RankOnly(rankOnly, glossaryPairs(glossary)), map);
+          new RankOnly(rankOnly, glossary, queryPlain), map);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -285,7 +285,8 @@ public final class NoteAnalyzers {
 
   /**
    * Whether a term of {@link #queryPlain} is a question or intent word that only ranks ({@code 뭣},
-   * {@code 차이}, {@code how}): {@link #queryContent} leaves it out.
+   * {@code 차이}, {@code how}): {@link #queryContent} leaves it out, unless it stands next to the
+   * word it makes a glossary term with ({@code vs 코드}).
    */
   public boolean ranksOnly(String term) {
     return rankOnly.contains(term);
@@ -356,26 +357,77 @@ public final class NoteAnalyzers {
   private static final java.util.regex.Pattern CODE_TOKEN =
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
-  /** The words that only rank, and the glossary's word pairs in which they are kept. */
-  private record RankOnly(CharArraySet words, Set<String> pairs) {}
+  /**
+   * The words that only rank, and the glossary's word pairs in which they are kept: found on first
+   * use, when Nori is loaded anyway, so that making the analyzers analyses nothing.
+   */
+  private static final class RankOnly {
+    final CharArraySet words;
+    private final Glossary glossary;
+    private final Analyzer plain;
+    private volatile Set<String> pairs;
+
+    RankOnly(CharArraySet words, Glossary glossary, Analyzer plain) {
+      this.words = words;
+      this.glossary = glossary;
+      this.plain = plain;
+    }
+
+    Set<String> pairs() {
+      Set<String> p = pairs;
+      if (p == null) {
+        synchronized (this) {
+          if (pairs == null) {
+            pairs = glossaryPairs(glossary, plain);
+          }
+          p = pairs;
+        }
+      }
+      return p;
+    }
+  }
 
   /**
    * Adjacent words of the glossary's multi-word terms where one is a {@link #QUESTION_WORDS question
-   * word}, lowercased and joined by a space: {@code vs 코드}, {@code cap 정리}, {@code 개념 증명}.
+   * word}, as the query analysis gives them ({@code work items} is {@code work item}), joined by a
+   * space: {@code vs 코드}, {@code cap 정리}, {@code 개념 증명}.
    */
-  static Set<String> glossaryPairs(Glossary glossary) {
+  static Set<String> glossaryPairs(Glossary glossary, Analyzer plain) {
     Set<String> pairs = new java.util.HashSet<>();
     for (List<String> group : glossary.groups()) {
       for (String term : group) {
-        String[] words = term.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+");
-        for (int i = 0; i + 1 < words.length; i++) {
-          if (QUESTION_WORDS.contains(words[i]) || QUESTION_WORDS.contains(words[i + 1])) {
-            pairs.add(words[i] + " " + words[i + 1]);
+        String lower = term.toLowerCase(java.util.Locale.ROOT);
+        // Only terms that may hold a question word are analysed (as a word, a plural, or a part of
+        // a Korean compound: 비교분석 is 비교 분석).
+        if (QUESTION_WORDS.stream().noneMatch(lower::contains)) {
+          continue;
+        }
+        List<String> words = terms(plain, lower);
+        for (int i = 0; i + 1 < words.size(); i++) {
+          if (QUESTION_WORDS.contains(words.get(i)) || QUESTION_WORDS.contains(words.get(i + 1))) {
+            pairs.add(words.get(i) + " " + words.get(i + 1));
           }
         }
       }
     }
     return Set.copyOf(pairs);
+  }
+
+  /** The terms of a text, in order. */
+  private static List<String> terms(Analyzer analyzer, String text) {
+    List<String> out = new java.util.ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("_", text)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   private static Analyzer chain(
@@ -400,7 +452,7 @@ public final class NoteAnalyzers {
         }
         stream = LightEnglishStemFilter.wrap(stream);
         if (rankOnly != null) {
-          stream = new RankOnlyFilter(stream, rankOnly.words(), rankOnly.pairs()); // stemmed: examples, differences
+          stream = new RankOnlyFilter(stream, rankOnly.words, rankOnly.pairs()); // stemmed: examples, differences
         }
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);

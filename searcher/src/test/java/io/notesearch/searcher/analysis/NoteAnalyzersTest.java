@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
@@ -89,6 +90,16 @@ class NoteAnalyzersTest {
     assertEquals(List.of("lambda", "aws", "람다", "lambda"), terms(content, "람다 정리"));
     assertFalse(terms(content, "클로저 개념").contains("개념"), terms(content, "클로저 개념").toString());
     assertFalse(terms(content, "코드 정리").contains("정리"), "정리 kept only after cap");
+  }
+
+  @Test
+  void aUserGlossaryTermKeepsItsQuestionWordAsAnalysed() throws IOException {
+    // "work items" is analysed as work item: the pair must be too, or work is dropped and the
+    // synonym is never recognised.
+    Glossary mine = Glossary.parse(new java.io.StringReader("work items, 작업 항목\n"), "test");
+    Analyzer content = NoteAnalyzers.with(Glossary.builtIn().with(mine)).queryContent();
+    assertTrue(terms(content, "work items").contains("작업"), terms(content, "work items").toString());
+    assertFalse(terms(content, "how it works").contains("work"), terms(content, "how it works").toString());
   }
 
   @Test

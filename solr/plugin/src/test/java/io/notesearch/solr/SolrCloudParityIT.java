@@ -151,28 +151,34 @@ class SolrCloudParityIT {
   @Test
   @Order(3)
   void searchPrintsTheSameJsonAsLocal() throws Exception {
-    Run solr = notesearch("search", "--solr", url, "--collection", COLLECTION, "--json", "-n", "5", "람다", "콜드", "스타트");
-    Run local = notesearch("search", "--index", work.resolve("staging").toString(), "--json", "-n", "5", "람다", "콜드", "스타트");
+    Run solr = notesearch("search", "--solr", url, "--collection", COLLECTION, "--json", "-n", "8", "람다", "콜드", "스타트");
+    Run local = notesearch("search", "--index", work.resolve("staging").toString(), "--json", "-n", "8", "람다", "콜드", "스타트");
     assertEquals(0, solr.code(), solr.toString());
     assertEquals(0, local.code(), local.toString());
     List<String> s = solr.out().lines().toList();
     List<String> l = local.out().lines().toList();
     assertEquals(l.size(), s.size(), solr.out() + "\nvs local\n" + local.out());
     // Scores differ a little (Solr weighs the section's fields at query time, distributed statistics,
-    // Lucene 9 vs 10), so hits within 3% of each other locally may come in either order; each hit's
-    // JSON apart from its score is the same, and no hit moves past one that is clearly better.
+    // Lucene 9 vs 10), so a run of hits each within 3% of the one before may come in any order; each
+    // hit's JSON apart from its score is the same, and no hit moves past one clearly better. The run
+    // that reaches the last line is left out: a near tie there decides which hit makes the page.
     int from = 0;
+    int compared = 0;
     while (from < l.size()) {
       int to = from + 1;
-      while (to < l.size() && score(l.get(to)) >= score(l.get(from)) * 0.97) {
+      while (to < l.size() && score(l.get(to)) >= score(l.get(to - 1)) * 0.97) {
         to++;
       }
-      assertEquals(
-          l.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
-          s.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
-          "hits " + (from + 1) + "-" + to + " of\n" + solr.out() + "\nvs local\n" + local.out());
+      if (to < l.size()) {
+        assertEquals(
+            l.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
+            s.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
+            "hits " + (from + 1) + "-" + to + " of\n" + solr.out() + "\nvs local\n" + local.out());
+        compared = to;
+      }
       from = to;
     }
+    assertTrue(compared >= 3, "at least the best 3 hits compared, " + compared + " of\n" + local.out());
   }
 
   @Test
