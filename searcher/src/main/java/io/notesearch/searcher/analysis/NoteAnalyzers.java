@@ -96,7 +96,7 @@ public final class NoteAnalyzers {
   static final Set<String> QUESTION_WORDS = Set.of("뭐", "뭣", "무엇", "무슨", "어디", "언제", "누구", "왜", "어느", "어떤", "얼마",
           // What the searcher wants to know about the topic, not the topic: a section comparing
           // let and const may say 비교, vs or nothing of the kind ("let const 차이").
-          "차이", "차이점", "비교", "vs", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미", "종류",
+          "차이", "차이점", "비교", "vs", "장단점", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미", "종류",
           "what", "how", "why", "when", "where", "which", "who", "difference", "differ", "versus", "comparison", "compare",
           "example", "between", "work");
 
@@ -452,7 +452,7 @@ public final class NoteAnalyzers {
         }
         stream = LightEnglishStemFilter.wrap(stream);
         if (rankOnly != null) {
-          stream = new RankOnlyFilter(stream, rankOnly.words, rankOnly.pairs()); // stemmed: examples, differences
+          stream = new RankOnlyFilter(stream, QUESTION_WORDS, rankOnly.pairs()); // stemmed: examples, differences
         }
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);

@@ -1,11 +1,13 @@
 package io.notesearch.searcher.analysis;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -14,15 +16,23 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * {@code 코드}, {@code 정리} after {@code cap}. A plain stop list had to keep such a word everywhere,
  * so {@code redis vs memcached} required {@code vs} and {@code 람다 정리} required {@code 정리}.
  *
+ * <p>A word Nori splits ({@code 차이점} is {@code 차이} {@code 점}, {@code 사용법} is {@code 사용}
+ * {@code 법}) is dropped whole: its parts touch (one ends where the next starts) and together make
+ * the word. Otherwise {@code 점} was required.
+ *
  * <p>One token of look-ahead; dropped tokens hand their position increments on, as in {@link
  * org.apache.lucene.analysis.StopFilter}, so phrases still see the gap.
  */
 final class RankOnlyFilter extends TokenFilter {
   private final CharArraySet words;
+  private final CharArraySet prefixes;
   private final Set<String> pairs;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private State ahead;
+  private String aheadText = "";
+  private int aheadStart = -1;
   private boolean exhausted;
   private String previous = "";
   private int skipped;
@@ -33,9 +43,16 @@ final class RankOnlyFilter extends TokenFilter {
    * @param pairs adjacent words of a multi-word glossary term, joined by a space, of which one is in
    *     {@code words}: such a word is kept where it stands in the pair
    */
-  RankOnlyFilter(TokenStream input, CharArraySet words, Set<String> pairs) {
+  RankOnlyFilter(TokenStream input, Set<String> words, Set<String> pairs) {
     super(input);
-    this.words = words;
+    this.words = new CharArraySet(words, false);
+    Set<String> starts = new HashSet<>();
+    for (String w : words) {
+      for (int i = 1; i < w.length(); i++) {
+        starts.add(w.substring(0, i));
+      }
+    }
+    this.prefixes = new CharArraySet(starts, false);
     this.pairs = pairs;
   }
 
@@ -43,6 +60,17 @@ final class RankOnlyFilter extends TokenFilter {
   public boolean incrementToken() throws IOException {
     while (next()) {
       String current = term.toString();
+      if (prefixes.contains(term.buffer(), 0, term.length())) {
+        String rest = peek();
+        if (aheadStart == offset.endOffset() && words.contains(current + rest)) {
+          // 차이 + 점: a word split in two. Both go, with both increments.
+          skipped += increment.getPositionIncrement();
+          next();
+          skipped += increment.getPositionIncrement();
+          previous = current + rest;
+          continue;
+        }
+      }
       boolean keep = !words.contains(term.buffer(), 0, term.length())
           || pairs.contains(previous + " " + current)
           || pairs.contains(current + " " + peek());
@@ -61,6 +89,7 @@ final class RankOnlyFilter extends TokenFilter {
 
   /** Moves to the next token, the one looked ahead at first. */
   private boolean next() throws IOException {
+    aheadStart = -1;
     if (ahead != null) {
       restoreState(ahead);
       ahead = null;
@@ -69,21 +98,29 @@ final class RankOnlyFilter extends TokenFilter {
     return !exhausted && input.incrementToken();
   }
 
-  /** {@return the text of the token after the current one, or "" at the end; the current one stays} */
+  /**
+   * {@return the text of the token after the current one, or "" at the end; the current one stays}
+   * Its start offset is then in {@code aheadStart} (-1 at the end).
+   */
   private String peek() throws IOException {
-    if (exhausted || pairs.isEmpty()) {
+    if (ahead != null) {
+      return aheadText;
+    }
+    aheadText = "";
+    aheadStart = -1;
+    if (exhausted) {
       return "";
     }
     State current = captureState();
-    String text = "";
     if (input.incrementToken()) {
-      text = term.toString();
+      aheadText = term.toString();
+      aheadStart = offset.startOffset();
       ahead = captureState();
     } else {
       exhausted = true;
     }
     restoreState(current);
-    return text;
+    return aheadText;
   }
 
   @Override
@@ -96,6 +133,8 @@ final class RankOnlyFilter extends TokenFilter {
   public void reset() throws IOException {
     super.reset();
     ahead = null;
+    aheadText = "";
+    aheadStart = -1;
     exhausted = false;
     previous = "";
     skipped = 0;

@@ -90,6 +90,10 @@ class NoteAnalyzersTest {
     assertEquals(List.of("lambda", "aws", "람다", "lambda"), terms(content, "람다 정리"));
     assertFalse(terms(content, "클로저 개념").contains("개념"), terms(content, "클로저 개념").toString());
     assertFalse(terms(content, "코드 정리").contains("정리"), "정리 kept only after cap");
+    // Nori splits these; their parts must not be required (점 was).
+    assertEquals(List.of("let", "const"), terms(content, "let const 차이점은"));
+    assertEquals(List.of("docker", "도커"), terms(content, "docker 사용법").stream().sorted().toList());
+    assertEquals(List.of("redi", "레디스"), terms(content, "redis 장단점").stream().sorted().toList());
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The token stream contract of the filter: look-ahead, position gaps, the end, reuse. */
 class RankOnlyFilterTest {
-  private static final CharArraySet WORDS = new CharArraySet(Set.of("vs", "정리", "차이"), false);
+  private static final Set<String> WORDS = Set.of("vs", "정리", "차이", "차이점", "사용법");
   private static final Set<String> PAIRS = Set.of("vs 코드", "cap 정리");
 
   /** Each kept token as {@code term start-end +increment}, then {@code end +increment}. */
@@ -72,5 +71,60 @@ class RankOnlyFilterTest {
     List<String> again = run(filter, source, "코드 y");
     assertEquals(List.of("코드 0-2 +1", "y 3-4 +1", "end +0"), again);
     assertTrue(run(filter, source, "vs 코드").contains("vs 0-2 +1"));
+  }
+
+  @Test
+  void aWordSplitInTwoGoesWhole() throws IOException {
+    // Nori gives 차이점 as 차이 점 and 사용법 as 사용 법, parts that touch.
+    WhitespaceTokenizer source = new WhitespaceTokenizer();
+    assertEquals(List.of("a 0-1 +1", "b 6-7 +3", "end +0"),
+        run(new RankOnlyFilter(new SplitAt(source, 2), WORDS, PAIRS), source, "a 차이점 b"));
+    WhitespaceTokenizer again = new WhitespaceTokenizer();
+    assertEquals(List.of("사용 0-2 +1", "법 3-4 +1", "end +0"),
+        run(new RankOnlyFilter(again, WORDS, PAIRS), again, "사용 법"), "apart, they are two words");
+  }
+
+  /** Splits every token longer than {@code at} chars in two, as Nori splits a compound. */
+  private static final class SplitAt extends org.apache.lucene.analysis.TokenFilter {
+    private final int at;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private String rest;
+    private int restStart;
+    private int restEnd;
+
+    SplitAt(TokenStream in, int at) {
+      super(in);
+      this.at = at;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (rest != null) {
+        clearAttributes();
+        term.setEmpty().append(rest);
+        offset.setOffset(restStart, restEnd);
+        rest = null;
+        return true;
+      }
+      if (!input.incrementToken()) {
+        return false;
+      }
+      if (term.length() > at) {
+        rest = term.subSequence(at, term.length()).toString();
+        restStart = offset.startOffset() + at;
+        restEnd = offset.endOffset();
+        int start = offset.startOffset();
+        term.setLength(at);
+        offset.setOffset(start, start + at);
+      }
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      rest = null;
+    }
   }
 }
