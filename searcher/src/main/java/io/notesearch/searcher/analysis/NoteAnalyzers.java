@@ -98,7 +98,10 @@ public final class NoteAnalyzers {
           // let and const may say 비교, vs or nothing of the kind ("let const 차이").
           "차이", "차이점", "비교", "vs", "장단점", "방법", "사용법", "예제", "예시", "정리", "개념", "이유", "원리", "뜻", "의미", "종류",
           "what", "how", "why", "when", "where", "which", "who", "difference", "differ", "versus", "comparison", "compare",
-          "example", "between", "work");
+          "example", "between", "work", "use", "usage",
+          // English auxiliaries and pronouns a question is built with, which Lucene's stop list
+          // lacks: "how does event loop work" requires event and loop only.
+          "do", "does", "did", "can", "could", "should", "would", "i", "my", "we", "you");
 
   /** The index field that holds code (see IndexSchema.CODE): analysed by {@link #code}. */
   public static final String CODE_FIELD = "code";

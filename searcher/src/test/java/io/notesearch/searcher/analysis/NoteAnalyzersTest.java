@@ -80,6 +80,9 @@ class NoteAnalyzersTest {
     List<String> elb = terms(content, "ELB가 뭐야");
     assertTrue(elb.contains("elb") && !elb.contains("뭣"), elb.toString());
     assertFalse(terms(content, "let const 차이").contains("차이"));
+    assertEquals(List.of("event", "loop"), terms(content, "how does event loop work").stream()
+        .filter(t -> t.chars().allMatch(c -> c < 128)).toList());
+    assertEquals(List.of("docker", "도커"), terms(content, "how can I use docker").stream().sorted().toList());
     // vs 코드, cap 정리 and 개념 증명 are glossary terms: there their words must reach the synonym filter.
     assertTrue(terms(content, "vs code").contains("vscode"), terms(content, "vs code").toString());
     assertTrue(terms(content, "vs 코드 설정").contains("vscode"), terms(content, "vs 코드 설정").toString());
