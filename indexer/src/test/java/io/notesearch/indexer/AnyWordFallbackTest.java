@@ -87,4 +87,46 @@ class AnyWordFallbackTest {
       assertEquals("요금", near.rewrite().query(), "one jamo off");
     }
   }
+
+  @Test
+  void aMisspeltGlossaryWordIsCorrectedToTheTerm() throws IOException {
+    try (NoteSearcher searcher = searcher()) {
+      // Nori cuts 로드벨런서 into 로드 벨 런 and no note writes 로드밸런서 whole: only the glossary
+      // has the word to compare with.
+      SearchResult r = searcher.search(SearchRequest.of("로드벨런서"));
+      assertEquals(SearchResult.Reason.SPELLING, r.rewrite().reason(), r.rewrite().toString());
+      assertEquals("로드밸런서", r.rewrite().query());
+      assertEquals("ELB", r.hits().getFirst().headings().getLast(), "found through its synonym elb");
+    }
+  }
+
+  @Test
+  void aMisspellingIsCorrectedEvenWhenOtherWordsFindMany() throws IOException {
+    Path notes = Files.createDirectories(tmp.resolve("many"));
+    for (int i = 0; i < 6; i++) {
+      Files.writeString(notes.resolve("n" + i + ".md"), "# 노트 " + i + "\n\n트래픽이 늘었다. Redis 캐시를 쓴다.\n", StandardCharsets.UTF_8);
+    }
+    Files.writeString(notes.resolve("lb.md"), "# 분산\n\n트래픽 분산은 여러 서버에 요청을 나눈다.\n", StandardCharsets.UTF_8);
+    Files.writeString(notes.resolve("old.md"), "# 버전\n\nolder 버전은 지원이 끝났다.\n", StandardCharsets.UTF_8);
+    Path index = tmp.resolve("many-index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      // No section has 븐산; any word finds the six notes on 트래픽, but the typo is worth fixing.
+      SearchResult r = searcher.search(SearchRequest.of("트래픽 븐산"));
+      assertEquals(SearchResult.Reason.SPELLING, r.rewrite().reason(), r.rewrite().toString());
+      assertEquals("트래픽 분산", r.rewrite().query());
+      assertEquals(SearchResult.Matching.ALL_WORDS, r.matching());
+      assertEquals("분산", r.hits().getFirst().headings().getLast());
+      // A word the notes lack is not swapped for a near one unless every word then matches.
+      SearchResult order = searcher.search(SearchRequest.of("트래픽 order"));
+      assertEquals(SearchResult.Reason.NONE, order.rewrite().reason(), order.rewrite().toString());
+      assertEquals(SearchResult.Matching.ANY_WORD, order.matching());
+      // A glossary term is a known word, though the notes write it in English: not "corrected".
+      SearchResult redis = searcher.search(SearchRequest.of("레디스 캐시 세션"));
+      assertEquals(SearchResult.Reason.NONE, redis.rewrite().reason(), redis.rewrite().toString());
+      assertEquals(SearchResult.Matching.ANY_WORD, redis.matching());
+    }
+  }
 }

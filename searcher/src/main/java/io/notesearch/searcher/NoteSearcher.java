@@ -95,7 +95,7 @@ public final class NoteSearcher implements AutoCloseable {
     this.slicePool = slicePool;
     this.planner = new QueryPlanner(analyzers);
     this.snippets = new Snippets(analyzers.index());
-    this.suggester = new Suggester(analyzers.queryPlain());
+    this.suggester = new Suggester(analyzers.queryPlain(), analyzers.glossary());
     this.analyzers = analyzers;
   }
 
@@ -285,7 +285,8 @@ public final class NoteSearcher implements AutoCloseable {
         boolean plainWords = QueryPlanner.isPlainWords(request);
         Attempt attempt = attempt(searcher, request, plainWords);
         SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-        if (attempt != null && attempt.total() <= FEW_HITS && plainWords) {
+        // Few hits, or none with every word (the any-word fallback may find many): perhaps mistyped.
+        if (attempt != null && (attempt.total() <= FEW_HITS || !attempt.allWords()) && plainWords) {
           // Typed with the wrong input mode? Searched the other way, it finds far more.
           String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
           if (looksTyped(switched)) {
@@ -301,6 +302,8 @@ public final class NoteSearcher implements AutoCloseable {
             String corrected = suggester.correct(searcher.getIndexReader(), QueryPlanner.clean(request.query()));
             if (corrected != null) {
               Attempt fixed = attempt(searcher, request.withQuery(corrected), true);
+              // Taken only when it matches every word (or the words as typed found nothing): an
+              // English word the notes lack is "corrected" to a near one (order → older) as well.
               if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
                 attempt = fixed;
                 rewrite = new SearchResult.Rewrite(SearchResult.Reason.SPELLING, corrected);

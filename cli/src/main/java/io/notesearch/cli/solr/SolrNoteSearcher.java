@@ -123,7 +123,8 @@ public final class SolrNoteSearcher implements AutoCloseable {
     boolean plainWords = QueryPlanner.isPlainWords(request);
     Attempt attempt = attempt(request, plainWords);
     SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-    if (attempt != null && attempt.total() <= FEW_HITS && plainWords) {
+    // As NoteSearcher: few hits, or none with every word, and the query may be mistyped.
+    if (attempt != null && (attempt.total() <= FEW_HITS || !attempt.allWords()) && plainWords) {
       String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
       if (looksTyped(switched)) {
         Attempt other = attempt(request.withQuery(switched), true);

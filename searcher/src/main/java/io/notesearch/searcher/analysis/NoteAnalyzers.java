@@ -118,6 +118,7 @@ public final class NoteAnalyzers {
 
   private final String fingerprint;
   private final DecompoundMode indexDecompound;
+  private final Glossary glossary;
 
   private NoteAnalyzers(String dictionaryText, Glossary glossary, DecompoundMode indexDecompound) {
     this(dictionaryText, glossary, indexDecompound, null);
@@ -131,6 +132,7 @@ public final class NoteAnalyzers {
         ? BuiltIn.FINGERPRINT
         : fingerprint(dictionaryText, indexDecompound);
     this.indexDecompound = indexDecompound;
+    this.glossary = glossary;
     Analyzer prose = chain(dictionary, indexDecompound, TechTermFilter.Mode.INDEX, STOP_TAGS, null, null);
     this.index = new PerFieldAnalyzerWrapper(prose, Map.of(CODE_FIELD, code(prose)));
     this.queryPlain = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, null);
@@ -284,6 +286,11 @@ public final class NoteAnalyzers {
    */
   public Analyzer queryContent() {
     return queryContent;
+  }
+
+  /** {@return the synonym groups the query analysis expands with} */
+  public Glossary glossary() {
+    return glossary;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.notesearch.searcher.internal;
 
+import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.io.IOException;
@@ -31,14 +32,59 @@ public final class Suggester {
   private static final int MAX_JAMO_EDITS = 2;
 
   private final Analyzer analyzer;
+  private final Glossary glossary;
+  private volatile List<String> glossaryWords;
+  private volatile java.util.Set<String> glossaryTerms;
 
   /**
    * Creates a suggester.
    *
    * @param analyzer the plain query analyzer, to tell which words the index lacks
+   * @param glossary synonym groups: their Hangul terms are candidates too
    */
-  public Suggester(Analyzer analyzer) {
+  public Suggester(Analyzer analyzer, Glossary glossary) {
     this.analyzer = analyzer;
+    this.glossary = glossary;
+  }
+
+  /** Every glossary term, lowercase, as written and with its spaces left out. */
+  private java.util.Set<String> glossaryTerms() {
+    java.util.Set<String> terms = glossaryTerms;
+    if (terms == null) {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (List<String> group : glossary.groups()) {
+        for (String term : group) {
+          out.add(term);
+          out.add(term.replace(" ", ""));
+        }
+      }
+      terms = java.util.Set.copyOf(out);
+      glossaryTerms = terms;
+    }
+    return terms;
+  }
+
+  /**
+   * The glossary's Hangul terms, spaces left out ({@code 로드밸런서}). Misspelt, such a word is often
+   * cut by Nori into syllables no note has ({@code 로드벨런서} is 로드 벨 런), and a note writing it
+   * with a space has no whole word to compare it with.
+   */
+  private List<String> glossaryWords() {
+    List<String> words = glossaryWords;
+    if (words == null) {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      for (List<String> group : glossary.groups()) {
+        for (String term : group) {
+          String joined = term.replace(" ", "");
+          if (joined.length() >= 3 && joined.chars().allMatch(c -> Hangul.isSyllable((char) c))) {
+            out.add(joined);
+          }
+        }
+      }
+      words = List.copyOf(out);
+      glossaryWords = words;
+    }
+    return words;
   }
 
   /**
@@ -71,14 +117,14 @@ public final class Suggester {
         unknown.add(term);
       }
     }
-    if (unknown.isEmpty()) {
-      return null;
+    if (unknown.isEmpty() || glossaryTerms().contains(word.toLowerCase(java.util.Locale.ROOT))) {
+      return null; // a glossary term is known: the synonyms find it (레디스 where notes say Redis)
     }
     if (Hangul.hasHangul(word)) {
       // Nori may cut a misspelt word into odd pieces (람따 → 람 + 따): compare the word as typed too.
-      String best = hangul(reader, word);
+      String best = hangul(reader, word, glossaryWords());
       for (String term : unknown) {
-        String s = best == null ? hangul(reader, term) : null;
+        String s = best == null ? hangul(reader, term, List.of()) : null;
         if (s != null) {
           best = s;
         }
@@ -126,9 +172,9 @@ public final class Suggester {
 
   /**
    * The most used body word within {@link #MAX_JAMO_EDITS} jamo edits (one for two-syllable words)
-   * and a syllable of the length.
+   * and a syllable of the length; else the closest of {@code extra} (glossary terms), if as close.
    */
-  private static String hangul(IndexReader reader, String term) throws IOException {
+  private static String hangul(IndexReader reader, String term, List<String> extra) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
     if (terms == null || term.length() < 2) {
       return null;
@@ -137,6 +183,15 @@ public final class Suggester {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int bestFreq = 0;
+    for (String candidate : extra) {
+      if (Math.abs(candidate.length() - term.length()) <= 1) {
+        int d = Hangul.jamoDistance(term, candidate);
+        if (d > 0 && d <= maxEdits && d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
     TermsEnum te = terms.iterator();
     // Hangul syllables sort after Latin, so start at the first syllable.
     if (te.seekCeil(new BytesRef("가")) == TermsEnum.SeekStatus.END) {

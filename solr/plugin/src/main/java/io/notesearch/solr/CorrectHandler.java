@@ -1,5 +1,6 @@
 package io.notesearch.solr;
 
+import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.Suggester;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.RequestHandlerBase;
@@ -15,11 +16,15 @@ import org.apache.solr.security.AuthorizationContext;
  */
 public final class CorrectHandler extends RequestHandlerBase implements SolrCoreAware {
   /** The config set's analysis; the shipped one until the core is known. */
-  private volatile Suggester suggester = new Suggester(NoteAnalysis.standard().queryPlain());
+  private volatile Suggester suggester = suggester(NoteAnalysis.standard());
 
   @Override
   public void inform(SolrCore core) {
-    suggester = new Suggester(NoteAnalysis.of(core.getResourceLoader()).queryPlain());
+    suggester = suggester(NoteAnalysis.of(core.getResourceLoader()));
+  }
+
+  private static Suggester suggester(NoteAnalyzers analyzers) {
+    return new Suggester(analyzers.queryPlain(), analyzers.glossary());
   }
 
   @Override
