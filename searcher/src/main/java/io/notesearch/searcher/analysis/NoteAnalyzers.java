@@ -368,8 +368,9 @@ public final class NoteAnalyzers {
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
   /**
-   * The words that only rank, and the glossary's word pairs in which they are kept: found on first
-   * use, when Nori is loaded anyway, so that making the analyzers analyses nothing.
+   * The words that only rank, and the glossary's word pairs in which they are kept: found when a
+   * query first has such a word, so that making the analyzers, or a query without one, analyses
+   * no glossary term.
    */
   private static final class RankOnly {
     final CharArraySet words;
@@ -407,10 +408,8 @@ public final class NoteAnalyzers {
     for (List<String> group : glossary.groups()) {
       for (String term : group) {
         String lower = term.toLowerCase(java.util.Locale.ROOT);
-        // Only terms that may hold a question word are analysed (as a word, a plural, or a part of
-        // a Korean compound: 비교분석 is 비교 분석).
-        if (QUESTION_WORDS.stream().noneMatch(lower::contains)) {
-          continue;
+        if (!mayHoldQuestionWord(lower)) {
+          continue; // most terms: not analysed, which would load Nori's dictionary at first use
         }
         List<String> words = terms(plain, lower);
         for (int i = 0; i + 1 < words.size(); i++) {
@@ -421,6 +420,25 @@ public final class NoteAnalyzers {
       }
     }
     return Set.copyOf(pairs);
+  }
+
+  /**
+   * Whether a glossary term may hold a question word as one of its words: a Latin word of a
+   * multi-word term as written or inflected ({@code works}), or a Hangul word holding one, which
+   * Nori may split off ({@code 비교분석} is 비교 분석).
+   */
+  static boolean mayHoldQuestionWord(String lower) {
+    String[] raw = lower.strip().split("\\s+");
+    for (String w : raw) {
+      for (String q : QUESTION_WORDS) {
+        boolean hangul = Hangul.hasHangul(q);
+        if (hangul ? w.contains(q)
+            : raw.length > 1 && (w.equals(q) || q.length() >= 3 && w.startsWith(q) && w.length() - q.length() <= 3)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The terms of a text, in order. */
@@ -462,7 +480,7 @@ public final class NoteAnalyzers {
         }
         stream = LightEnglishStemFilter.wrap(stream);
         if (rankOnly != null) {
-          stream = new RankOnlyFilter(stream, QUESTION_WORDS, rankOnly.pairs()); // stemmed: examples, differences
+          stream = new RankOnlyFilter(stream, QUESTION_WORDS, rankOnly::pairs); // stemmed: examples, differences
         }
         if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);

@@ -3,6 +3,7 @@ package io.notesearch.searcher.analysis;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,7 +27,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class RankOnlyFilter extends TokenFilter {
   private final CharArraySet words;
   private final CharArraySet prefixes;
-  private final Set<String> pairs;
+  private final Supplier<Set<String>> pairs;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
@@ -41,9 +42,10 @@ final class RankOnlyFilter extends TokenFilter {
    * @param input the stream, lowercased and stemmed
    * @param words the words that only rank
    * @param pairs adjacent words of a multi-word glossary term, joined by a space, of which one is in
-   *     {@code words}: such a word is kept where it stands in the pair
+   *     {@code words}: such a word is kept where it stands in the pair. Asked for only when a query
+   *     has such a word: finding them analyses glossary terms.
    */
-  RankOnlyFilter(TokenStream input, Set<String> words, Set<String> pairs) {
+  RankOnlyFilter(TokenStream input, Set<String> words, Supplier<Set<String>> pairs) {
     super(input);
     this.words = new CharArraySet(words, false);
     Set<String> starts = new HashSet<>();
@@ -72,8 +74,8 @@ final class RankOnlyFilter extends TokenFilter {
         }
       }
       boolean keep = !words.contains(term.buffer(), 0, term.length())
-          || pairs.contains(previous + " " + current)
-          || pairs.contains(current + " " + peek());
+          || pairs.get().contains(previous + " " + current)
+          || pairs.get().contains(current + " " + peek());
       previous = current;
       if (keep) {
         if (skipped > 0) {

@@ -39,7 +39,7 @@ class RankOnlyFilterTest {
 
   private static List<String> run(String text) throws IOException {
     WhitespaceTokenizer source = new WhitespaceTokenizer();
-    return run(new RankOnlyFilter(source, WORDS, PAIRS), source, text);
+    return run(new RankOnlyFilter(source, WORDS, () -> PAIRS), source, text);
   }
 
   @Test
@@ -65,7 +65,7 @@ class RankOnlyFilterTest {
   @Test
   void aReusedFilterStartsClean() throws IOException {
     WhitespaceTokenizer source = new WhitespaceTokenizer();
-    RankOnlyFilter filter = new RankOnlyFilter(source, WORDS, PAIRS);
+    RankOnlyFilter filter = new RankOnlyFilter(source, WORDS, () -> PAIRS);
     // The first run ends while looking ahead past vs; nothing of it may leak into the second.
     assertEquals(List.of("x 0-1 +1", "end +1"), run(filter, source, "x vs"));
     List<String> again = run(filter, source, "코드 y");
@@ -78,10 +78,10 @@ class RankOnlyFilterTest {
     // Nori gives 차이점 as 차이 점 and 사용법 as 사용 법, parts that touch.
     WhitespaceTokenizer source = new WhitespaceTokenizer();
     assertEquals(List.of("a 0-1 +1", "b 6-7 +3", "end +0"),
-        run(new RankOnlyFilter(new SplitAt(source, 2), WORDS, PAIRS), source, "a 차이점 b"));
+        run(new RankOnlyFilter(new SplitAt(source, 2), WORDS, () -> PAIRS), source, "a 차이점 b"));
     WhitespaceTokenizer again = new WhitespaceTokenizer();
     assertEquals(List.of("사용 0-2 +1", "법 3-4 +1", "end +0"),
-        run(new RankOnlyFilter(again, WORDS, PAIRS), again, "사용 법"), "apart, they are two words");
+        run(new RankOnlyFilter(again, WORDS, () -> PAIRS), again, "사용 법"), "apart, they are two words");
   }
 
   /** Splits every token longer than {@code at} chars in two, as Nori splits a compound. */
