@@ -55,13 +55,17 @@ class QueryPlannerTest {
     List<DisjunctionMaxQuery> readings = new ArrayList<>();
     collect(match, readings);
     List<DisjunctionMaxQuery> graph = readings.stream()
-        .filter(d -> d.getDisjuncts().stream().anyMatch(q -> q instanceof BooleanQuery b
+        .filter(d -> d.getDisjuncts().stream().anyMatch(q -> q instanceof BoostQuery bq && bq.getQuery() instanceof BooleanQuery b
             && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST)))
         .toList();
     assertEquals(1, graph.size(), match.toString());
     assertEquals(3, graph.getFirst().getDisjuncts().size(), match.toString());
     // No tie-breaker share: with one, DisjunctionMaxScorer gives its readings no minimum score to skip by.
     assertEquals(0f, graph.getFirst().getTieBreakerMultiplier(), match.toString());
+    // aws lambda counts as one word, the mean of its two: a concept, like 람다.
+    BoostQuery awsLambda = (BoostQuery) graph.getFirst().getDisjuncts().stream()
+        .filter(q -> q instanceof BoostQuery).findFirst().orElseThrow();
+    assertEquals(0.5f, awsLambda.getBoost(), match.toString());
   }
 
   private static void collect(Query q, List<DisjunctionMaxQuery> out) {
