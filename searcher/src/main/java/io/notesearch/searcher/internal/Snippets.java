@@ -22,6 +22,9 @@ public final class Snippets {
   /** Longest snippet shown, in chars: about one terminal line and a half. */
   static final int MAX_CHARS = 180;
 
+  /** How far a cut moves to fall between words rather than inside one. */
+  private static final int WORD_SLACK = 20;
+
   private static final char OPEN = '\u0002';
   private static final char CLOSE = '\u0003';
 
@@ -100,9 +103,23 @@ public final class Snippets {
     int to = text.length();
     if (to > MAX_CHARS) {
       int first = marks.isEmpty() ? 0 : marks.get(0)[0];
+      int firstEnd = marks.isEmpty() ? 0 : marks.get(0)[1];
       from = Math.max(0, first - MAX_CHARS / 4);
       to = Math.min(text.length(), from + MAX_CHARS);
       from = Math.max(0, Math.min(from, to - MAX_CHARS));
+      // Cut between words, not inside one ("…verless Computing"), when a space is near.
+      if (from > 0 && text.charAt(from - 1) != ' ') {
+        int gap = text.indexOf(" ", from);
+        if (gap >= 0 && gap < Math.min(first, from + WORD_SLACK)) {
+          from = gap + 1;
+        }
+      }
+      if (to < text.length() && text.charAt(to) != ' ') {
+        int gap = text.lastIndexOf(" ", to - 1);
+        if (gap > Math.max(firstEnd, to - WORD_SLACK)) {
+          to = gap;
+        }
+      }
     }
     String prefix = from > 0 ? "…" : "";
     String suffix = to < text.length() ? "…" : "";

@@ -32,4 +32,18 @@ class SnippetsTest {
     assertEquals("EC2", s.text().substring(s.marks().getFirst().start(), s.marks().getFirst().end()));
     assertTrue(!s.text().contains("\n"));
   }
+
+  @Test
+  void aCutFallsBetweenWordsWhenOneIsNear() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      words.append("word").append(i).append(' ');
+    }
+    String text = words + "[Serverless] Computing · " + words;
+    Snippet s = Snippets.toSnippet(marked(text));
+    String body = s.text().substring(1, s.text().length() - 1); // without the two …
+    assertTrue(body.matches("word\\d+ .* word\\d+"), s.text());
+    assertEquals("Serverless", s.text().substring(s.marks().getFirst().start(), s.marks().getFirst().end()));
+    assertTrue(s.text().length() <= Snippets.MAX_CHARS + 2, s.text());
+  }
 }
