@@ -108,6 +108,8 @@ class AnyWordFallbackTest {
     }
     Files.writeString(notes.resolve("lb.md"), "# 분산\n\n트래픽 분산은 여러 서버에 요청을 나눈다.\n", StandardCharsets.UTF_8);
     Files.writeString(notes.resolve("old.md"), "# 버전\n\nolder 버전은 지원이 끝났다.\n", StandardCharsets.UTF_8);
+    // A word one jamo from 레디스: "corrected" to it, 레디스 세션 would match every word.
+    Files.writeString(notes.resolve("dedis.md"), "# 데디스\n\n데디스 세션을 연다.\n", StandardCharsets.UTF_8);
     Path index = tmp.resolve("many-index");
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       indexer.index(List.of(notes), IndexMode.DEFAULT);
@@ -124,9 +126,11 @@ class AnyWordFallbackTest {
       assertEquals(SearchResult.Reason.NONE, order.rewrite().reason(), order.rewrite().toString());
       assertEquals(SearchResult.Matching.ANY_WORD, order.matching());
       // A glossary term is a known word, though the notes write it in English: not "corrected".
-      SearchResult redis = searcher.search(SearchRequest.of("레디스 캐시 세션"));
-      assertEquals(SearchResult.Reason.NONE, redis.rewrite().reason(), redis.rewrite().toString());
-      assertEquals(SearchResult.Matching.ANY_WORD, redis.matching());
+      for (String q : List.of("레디스 세션", "레디스를 세션")) {
+        SearchResult redis = searcher.search(SearchRequest.of(q));
+        assertEquals(SearchResult.Reason.NONE, redis.rewrite().reason(), q + ": " + redis.rewrite());
+        assertEquals(SearchResult.Matching.ANY_WORD, redis.matching(), q);
+      }
     }
   }
 }

@@ -152,7 +152,7 @@ public final class NoteAnalyzers {
       }
       this.query = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, STOP_TAGS, null, map);
       this.queryContent = chain(dictionary, QUERY_DECOMPOUND, TechTermFilter.Mode.QUERY, NON_CONTENT_TAGS,
-          new RankOnly(rankOnly, glossary, queryPlain), map);
+          new RankOnly(glossary, queryPlain), map);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -368,18 +368,16 @@ public final class NoteAnalyzers {
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
   /**
-   * The words that only rank, and the glossary's word pairs in which they are kept: found when a
-   * query first has such a word, so that making the analyzers, or a query without one, analyses
+   * The glossary's word pairs in which a question word is kept ({@link #glossaryPairs}): found
+   * when a query first has such a word, so that making the analyzers, or a query without one, analyses
    * no glossary term.
    */
   private static final class RankOnly {
-    final CharArraySet words;
     private final Glossary glossary;
     private final Analyzer plain;
     private volatile Set<String> pairs;
 
-    RankOnly(CharArraySet words, Glossary glossary, Analyzer plain) {
-      this.words = words;
+    RankOnly(Glossary glossary, Analyzer plain) {
       this.glossary = glossary;
       this.plain = plain;
     }
@@ -423,12 +421,13 @@ public final class NoteAnalyzers {
   }
 
   /**
-   * Whether a glossary term may hold a question word as one of its words: a Latin word of a
-   * multi-word term as written or inflected ({@code works}), or a Hangul word holding one, which
+   * Whether a glossary term may hold a question word as one of its words: a Latin word of a term
+   * of several words (split at spaces and punctuation) as written or inflected ({@code works}), or a
+   * Hangul word holding one, which
    * Nori may split off ({@code 비교분석} is 비교 분석).
    */
   static boolean mayHoldQuestionWord(String lower) {
-    String[] raw = lower.strip().split("\\s+");
+    String[] raw = lower.strip().split("[^\\p{L}\\p{N}]+"); // pay-as-you-go is four words
     for (String w : raw) {
       for (String q : QUESTION_WORDS) {
         boolean hangul = Hangul.hasHangul(q);

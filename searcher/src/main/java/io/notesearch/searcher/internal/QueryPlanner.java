@@ -542,15 +542,6 @@ public final class QueryPlanner {
     }
 
     /**
-     * The readings of a multi-word synonym ({@code 람다} | {@code aws lambda}): the best one counts,
-     * each {@link #perWord per word}.
-     * Lucene's default sums them, so a section writing both 람다 and Lambda counted the word twice
-     * (measured: MRR@10 0.976 → 0.981). No tie-breaker share for the others, unlike one-word
-     * synonyms: with one, {@code DisjunctionMaxScorer} passes no minimum competitive score to its
-     * readings, so a query that is one such word could skip nothing (로드 밸런서 on 10k notes:
-     * 1.0 → 1.3 ms, every one of its 24,321 sections scored); the judged queries measure the same either way.
-     */
-    /**
      * A reading of several words counts as the mean of its words, as one word: it is one concept.
      * Summed, {@code aws partner network} outscored {@code apn} three words to one, and a note's
      * intro that spelt the name out beat the section headed {@code APN이란?} (judged: section hit@1
@@ -563,6 +554,16 @@ public final class QueryPlanner {
       return reading;
     }
 
+    /**
+     * The readings of a multi-word synonym ({@code 람다} | {@code aws lambda}): the best one counts,
+     * each {@link #perWord per word}.
+     * Lucene's default sums them, so a section writing both 람다 and Lambda counted the word twice
+     * (measured: MRR@10 0.976 → 0.981). No tie-breaker share for the others, unlike one-word
+     * synonyms: with one, {@code DisjunctionMaxScorer} passes no minimum competitive score to its
+     * readings, so a query that is one such word could skip nothing (로드 밸런서 on 10k notes: 1.0 →
+     * 1.3 ms, every one of its 24,321 sections scored); the judged queries measure the same either
+     * way.
+     */
     @Override
     protected Query newGraphSynonymQuery(java.util.Iterator<Query> queries) {
       List<Query> readings = new ArrayList<>();

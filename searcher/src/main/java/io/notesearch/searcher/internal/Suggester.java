@@ -117,8 +117,10 @@ public final class Suggester {
         unknown.add(term);
       }
     }
+    // A glossary term is known: the synonyms find it (레디스, 레디스를, where notes say Redis).
+    unknown.removeIf(glossaryTerms()::contains);
     if (unknown.isEmpty() || glossaryTerms().contains(word.toLowerCase(java.util.Locale.ROOT))) {
-      return null; // a glossary term is known: the synonyms find it (레디스 where notes say Redis)
+      return null;
     }
     if (Hangul.hasHangul(word)) {
       // Nori may cut a misspelt word into odd pieces (람따 → 람 + 따): compare the word as typed too.
@@ -172,11 +174,11 @@ public final class Suggester {
 
   /**
    * The most used body word within {@link #MAX_JAMO_EDITS} jamo edits (one for two-syllable words)
-   * and a syllable of the length; else the closest of {@code extra} (glossary terms), if as close.
+   * and a syllable of the length, or one of {@code extra} (glossary terms) if closer; a body word
+   * wins a tie.
    */
   private static String hangul(IndexReader reader, String term, List<String> extra) throws IOException {
-    Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
-    if (terms == null || term.length() < 2) {
+    if (term.length() < 2) {
       return null;
     }
     int maxEdits = term.length() <= 2 ? 1 : MAX_JAMO_EDITS;
@@ -192,10 +194,14 @@ public final class Suggester {
         }
       }
     }
+    Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
+    if (terms == null) {
+      return best; // notes in English only: the glossary's word, if any
+    }
     TermsEnum te = terms.iterator();
     // Hangul syllables sort after Latin, so start at the first syllable.
     if (te.seekCeil(new BytesRef("가")) == TermsEnum.SeekStatus.END) {
-      return null;
+      return best;
     }
     for (BytesRef t = te.term(); t != null; t = te.next()) {
       String candidate = t.utf8ToString();
