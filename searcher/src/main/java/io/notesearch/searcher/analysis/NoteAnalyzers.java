@@ -22,7 +22,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -394,6 +393,56 @@ public final class NoteAnalyzers {
       }
       return p;
     }
+
+    private volatile Set<String> stopPairs;
+
+    /** As {@link #pairs}, for English stop words: {@code infrastructure as}, {@code as code}. */
+    Set<String> stopPairs() {
+      Set<String> p = stopPairs;
+      if (p == null) {
+        synchronized (this) {
+          if (stopPairs == null) {
+            stopPairs = glossaryStopPairs(glossary);
+          }
+          p = stopPairs;
+        }
+      }
+      return p;
+    }
+  }
+
+  /** Lucene's English stop words, as strings. */
+  static final Set<String> ENGLISH_STOP_WORDS;
+
+  static {
+    Set<String> words = new java.util.HashSet<>();
+    for (Object o : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+      words.add(new String((char[]) o));
+    }
+    ENGLISH_STOP_WORDS = Set.copyOf(words);
+  }
+
+  /**
+   * Adjacent Latin words of the glossary's terms where one is an English stop word, lowercased and
+   * joined by a space, as written (the stop words are dropped before stemming): {@code
+   * infrastructure as}, {@code as code}, {@code as a}. Without them {@code infrastructure as code}
+   * lost its {@code as}, no longer matched the glossary's term, and never found a note saying IaC.
+   */
+  static Set<String> glossaryStopPairs(Glossary glossary) {
+    Set<String> pairs = new java.util.HashSet<>();
+    for (List<String> group : glossary.groups()) {
+      for (String term : group) {
+        String[] words = term.toLowerCase(java.util.Locale.ROOT).strip().split("[^\\p{L}\\p{N}]+");
+        for (int i = 0; i + 1 < words.length; i++) {
+          String a = words[i];
+          String b = words[i + 1];
+          if ((ENGLISH_STOP_WORDS.contains(a) || ENGLISH_STOP_WORDS.contains(b)) && !Hangul.hasHangul(a + b)) {
+            pairs.add(a + " " + b);
+          }
+        }
+      }
+    }
+    return Set.copyOf(pairs);
   }
 
   /**
@@ -475,7 +524,8 @@ public final class NoteAnalyzers {
         stream = new PartOfSpeechDropFilter(stream, drop);
         stream = new LowerCaseFilter(stream);
         if (rankOnly != null) {
-          stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+          // Kept where a glossary term has it: infrastructure as code, software as a service.
+          stream = new RankOnlyFilter(stream, ENGLISH_STOP_WORDS, rankOnly::stopPairs);
         }
         stream = LightEnglishStemFilter.wrap(stream);
         if (rankOnly != null) {
