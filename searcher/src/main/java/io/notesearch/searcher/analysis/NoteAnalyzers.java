@@ -489,8 +489,14 @@ public final class NoteAnalyzers {
     return false;
   }
 
-  /** The terms of a text, in order. */
-  private static List<String> terms(Analyzer analyzer, String text) {
+  /**
+   * The terms an analyzer makes of a text, in order, stacked ones (synonyms) included.
+   *
+   * @param analyzer the analyzer
+   * @param text the text
+   * @return the terms
+   */
+  public static List<String> terms(Analyzer analyzer, String text) {
     List<String> out = new java.util.ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream("_", text)) {
       org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =

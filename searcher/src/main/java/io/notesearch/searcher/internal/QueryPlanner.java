@@ -6,8 +6,6 @@ import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.query.QueryNode;
 import io.notesearch.searcher.query.QueryParser;
 import io.notesearch.searcher.schema.IndexSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -500,18 +496,7 @@ public final class QueryPlanner {
 
   /** The distinct terms an analyzer makes of the text, synonyms included. */
   static Set<String> terms(Analyzer analyzer, String text) {
-    Set<String> out = new LinkedHashSet<>();
-    try (TokenStream ts = analyzer.tokenStream("_", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return new LinkedHashSet<>(NoteAnalyzers.terms(analyzer, text));
   }
 
   /**
