@@ -471,9 +471,8 @@ public final class NoteAnalyzers {
 
   /**
    * Whether a glossary term may hold a question word as one of its words: a Latin word of a term
-   * of several words (split at spaces and punctuation) as written or inflected ({@code works}), or a
-   * Hangul word holding one, which
-   * Nori may split off ({@code 비교분석} is 비교 분석).
+   * of several words (split at spaces and punctuation) as written or inflected ({@code works}), or
+   * a Hangul word holding one, which Nori may split off ({@code 비교분석} is 비교 분석).
    */
   static boolean mayHoldQuestionWord(String lower) {
     String[] raw = lower.strip().split("[^\\p{L}\\p{N}]+"); // pay-as-you-go is four words

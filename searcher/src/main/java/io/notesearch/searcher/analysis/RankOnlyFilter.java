@@ -12,10 +12,12 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Drops question and intent words ({@code 뭣}, {@code 차이}, {@code vs}) from what a query requires,
- * except where one stands next to the word it forms a glossary term with: {@code vs} before
- * {@code 코드}, {@code 정리} after {@code cap}. A plain stop list had to keep such a word everywhere,
- * so {@code redis vs memcached} required {@code vs} and {@code 람다 정리} required {@code 정리}.
+ * Drops words that only rank from what a query requires: question and intent words ({@code 뭣},
+ * {@code 차이}, {@code vs}), and in another instance English stop words. Except where one stands
+ * next to the word it forms a glossary term with: {@code vs} before {@code 코드}, {@code 정리} after
+ * {@code cap}, {@code as} in {@code infrastructure as code}. A plain stop list had to keep such a
+ * word everywhere ({@code redis vs memcached} required {@code vs}) or drop it everywhere (the
+ * glossary term was then never recognised).
  *
  * <p>A word Nori splits ({@code 차이점} is {@code 차이} {@code 점}, {@code 사용법} is {@code 사용}
  * {@code 법}) is dropped whole: its parts touch (one ends where the next starts) and together make
