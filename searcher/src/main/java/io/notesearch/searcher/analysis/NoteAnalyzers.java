@@ -113,7 +113,7 @@ public final class NoteAnalyzers {
   private final Analyzer query;
   private final Analyzer compounds;
   private final Analyzer queryContent;
-  private final CharArraySet rankOnly = CharArraySet.unmodifiableSet(new CharArraySet(QUESTION_WORDS, false));
+  private static final CharArraySet RANK_ONLY = CharArraySet.unmodifiableSet(new CharArraySet(QUESTION_WORDS, false));
 
   private final String fingerprint;
   private final DecompoundMode indexDecompound;
@@ -298,7 +298,7 @@ public final class NoteAnalyzers {
    * word it makes a glossary term with ({@code vs 코드}).
    */
   public boolean ranksOnly(String term) {
-    return rankOnly.contains(term);
+    return RANK_ONLY.contains(term);
   }
 
   /** Analyzer that keeps Korean compounds whole, to reward a section that has the exact compound. */
@@ -367,26 +367,29 @@ public final class NoteAnalyzers {
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
   /**
-   * The glossary's word pairs in which a question word is kept ({@link #glossaryPairs}): found
-   * when a query first has such a word, so that making the analyzers, or a query without one, analyses
-   * no glossary term.
+   * The glossary's word pairs in which a question word ({@link #glossaryPairs}) or an English stop
+   * word ({@link #glossaryStopPairs}) is kept: found when a query first has such a word, so that
+   * making the analyzers, or a query without one, analyses no glossary term.
    */
   private static final class RankOnly {
     private final Glossary glossary;
     private final Analyzer plain;
-    private volatile Set<String> pairs;
+    private volatile Pairs pairs;
+
+    /** Word pairs of the glossary's terms that keep a question word, and those that keep a stop word. */
+    private record Pairs(Set<String> question, Set<String> stop) {}
 
     RankOnly(Glossary glossary, Analyzer plain) {
       this.glossary = glossary;
       this.plain = plain;
     }
 
-    Set<String> pairs() {
-      Set<String> p = pairs;
+    private Pairs get() {
+      Pairs p = pairs;
       if (p == null) {
         synchronized (this) {
           if (pairs == null) {
-            pairs = glossaryPairs(glossary, plain);
+            pairs = new Pairs(glossaryPairs(glossary, plain), glossaryStopPairs(glossary));
           }
           p = pairs;
         }
@@ -394,20 +397,13 @@ public final class NoteAnalyzers {
       return p;
     }
 
-    private volatile Set<String> stopPairs;
+    Set<String> pairs() {
+      return get().question();
+    }
 
     /** As {@link #pairs}, for English stop words: {@code infrastructure as}, {@code as code}. */
     Set<String> stopPairs() {
-      Set<String> p = stopPairs;
-      if (p == null) {
-        synchronized (this) {
-          if (stopPairs == null) {
-            stopPairs = glossaryStopPairs(glossary);
-          }
-          p = stopPairs;
-        }
-      }
-      return p;
+      return get().stop();
     }
   }
 

@@ -33,8 +33,7 @@ public final class Suggester {
 
   private final Analyzer analyzer;
   private final Glossary glossary;
-  private volatile List<String> glossaryWords;
-  private volatile java.util.Set<String> glossaryTerms;
+  private volatile GlossaryWords glossaryWords;
 
   /**
    * Creates a suggester.
@@ -47,42 +46,33 @@ public final class Suggester {
     this.glossary = glossary;
   }
 
-  /** Every glossary term, lowercase, as written and with its spaces left out. */
-  private java.util.Set<String> glossaryTerms() {
-    java.util.Set<String> terms = glossaryTerms;
-    if (terms == null) {
-      java.util.Set<String> out = new java.util.HashSet<>();
-      for (List<String> group : glossary.groups()) {
-        for (String term : group) {
-          out.add(term);
-          out.add(term.replace(" ", ""));
-        }
-      }
-      terms = java.util.Set.copyOf(out);
-      glossaryTerms = terms;
-    }
-    return terms;
-  }
-
   /**
-   * The glossary's Hangul terms, spaces left out ({@code 로드밸런서}). Misspelt, such a word is often
-   * cut by Nori into syllables no note has ({@code 로드벨런서} is 로드 벨 런), and a note writing it
-   * with a space has no whole word to compare it with.
+   * The glossary's words, made on the first correction (not at every start).
+   *
+   * @param terms every term, lowercase, as written and with its spaces left out: known words
+   * @param hangul the Hangul terms of three syllables or more, spaces left out ({@code 로드밸런서}):
+   *     candidates. Misspelt, such a word is often cut by Nori into syllables no note has ({@code
+   *     로드벨런서} is 로드 벨 런), and a note writing it with a space has no whole word to compare it with.
    */
-  private List<String> glossaryWords() {
-    List<String> words = glossaryWords;
+  private record GlossaryWords(java.util.Set<String> terms, List<String> hangul) {}
+
+  private GlossaryWords glossaryWords() {
+    GlossaryWords words = glossaryWords;
     if (words == null) {
-      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      java.util.Set<String> terms = new java.util.HashSet<>();
+      java.util.Set<String> hangul = new java.util.LinkedHashSet<>();
       for (List<String> group : glossary.groups()) {
         for (String term : group) {
           String joined = term.replace(" ", "");
+          terms.add(term);
+          terms.add(joined);
           if (joined.length() >= 3 && joined.chars().allMatch(c -> Hangul.isSyllable((char) c))) {
-            out.add(joined);
+            hangul.add(joined);
           }
         }
       }
-      words = List.copyOf(out);
-      glossaryWords = words;
+      words = new GlossaryWords(java.util.Set.copyOf(terms), List.copyOf(hangul));
+      glossaryWords = words; // two threads may both make it: the same value
     }
     return words;
   }
@@ -118,13 +108,14 @@ public final class Suggester {
       }
     }
     // A glossary term is known: the synonyms find it (레디스, 레디스를, where notes say Redis).
-    unknown.removeIf(glossaryTerms()::contains);
-    if (unknown.isEmpty() || glossaryTerms().contains(word.toLowerCase(java.util.Locale.ROOT))) {
+    java.util.Set<String> glossaryTerms = glossaryWords().terms();
+    unknown.removeIf(glossaryTerms::contains);
+    if (unknown.isEmpty() || glossaryTerms.contains(word.toLowerCase(java.util.Locale.ROOT))) {
       return null;
     }
     if (Hangul.hasHangul(word)) {
       // Nori may cut a misspelt word into odd pieces (람따 → 람 + 따): compare the word as typed too.
-      String best = hangul(reader, word, glossaryWords());
+      String best = hangul(reader, word, glossaryWords().hangul());
       for (String term : unknown) {
         String s = best == null ? hangul(reader, term, List.of()) : null;
         if (s != null) {
