@@ -123,8 +123,11 @@ public final class SolrNoteSearcher implements AutoCloseable {
     boolean plainWords = QueryPlanner.isPlainWords(request);
     Attempt attempt = attempt(request, plainWords);
     SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-    // As NoteSearcher: few hits, or none with every word, and the query may be mistyped.
-    if (attempt != null && (attempt.total() <= FEW_HITS || !attempt.allWords()) && plainWords) {
+    // Few hits: the query may be mistyped. Unlike NoteSearcher, not also whenever the any-word
+    // fallback answers: /notesearch/correct sees only the vocabulary of the shard whose core
+    // answers, so with a node down `route53 alais record` was corrected or not by which replica
+    // answered (SolrCloudParityIT); with few hits the rewrite must still find every word.
+    if (attempt != null && attempt.total() <= FEW_HITS && plainWords) {
       String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
       if (looksTyped(switched)) {
         Attempt other = attempt(request.withQuery(switched), true);
