@@ -10,7 +10,9 @@ import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.schema.IndexSchema;
 import io.notesearch.searcher.schema.MinedGlossary;
 import io.notesearch.searcher.schema.NoteFields;
+import io.notesearch.searcher.schema.NoteSimilarity;
 import io.notesearch.searcher.schema.SectionRecord;
+import io.notesearch.searcher.schema.TermImpacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +72,27 @@ public final class NoteIndexer implements AutoCloseable {
   /** Commit data key of the parser version: unchanged notes parsed by another version are parsed again. */
   static final String PARSER_KEY = "notesearch.parser";
 
+  /**
+   * Commit data key of the average lengths the terms' scores were worked out with ({@link
+   * TermImpacts}), and of how many notes the folder had when they were estimated:
+   * {@code section,note,notes}.
+   */
+  static final String AVERAGES_KEY = "notesearch.averages";
+
+  /** Notes read to estimate the average lengths, spread over the folder. */
+  static final int SAMPLE_NOTES = 64;
+
+  /**
+   * A folder this many times larger than when the average lengths were estimated has them estimated
+   * again, and is rebuilt if they moved by more than {@link #AVERAGES_DRIFT}: a notes folder that
+   * began with a few notes gets the averages of what it became, and the rebuilds cost at most a
+   * third of the indexing (each one a quarter of the previous size).
+   */
+  static final int AVERAGES_GROWTH = 4;
+
+  /** How far the estimated averages may move before the folder is rebuilt with the new ones. */
+  static final double AVERAGES_DRIFT = 0.2;
+
   /** File in the index folder naming the process that holds the write lock. */
   static final String PID_FILE = "writer.pid";
 
@@ -89,6 +112,11 @@ public final class NoteIndexer implements AutoCloseable {
   private final NoteParser parser = new NoteParser();
   private final FileBytes files;
 
+  /** The average lengths the notes are written with, and the folder's size when estimated. */
+  private TermImpacts.Averages averages;
+
+  private int averagedNotes;
+
   /** Threads that parse and analyse notes: one per core. */
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -98,6 +126,7 @@ public final class NoteIndexer implements AutoCloseable {
     this.indexPath = indexPath;
     this.directory = directory;
     this.writer = writer;
+    readAverages(commitData());
   }
 
   /**
@@ -204,6 +233,7 @@ public final class NoteIndexer implements AutoCloseable {
 
   private static IndexWriterConfig config(NoteAnalyzers analyzers, IndexMode mode) {
     IndexWriterConfig config = new IndexWriterConfig(analyzers.index());
+    config.setSimilarity(NoteSimilarity.INSTANCE);
     config.setOpenMode(mode == IndexMode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(false);
@@ -294,12 +324,24 @@ public final class NoteIndexer implements AutoCloseable {
             || !analysis.equals(data.get(IndexSchema.ANALYSIS_KEY))
             || !NoteParser.VERSION.equals(data.get(PARSER_KEY));
     boolean rebuild = mode == IndexMode.FULL || (writer.getDocStats().numDocs > 0 && stale);
+    NoteFiles.Found found = NoteFiles.walk(folders);
+    int size = found.notes().size();
+    if (rebuild || writer.getDocStats().numDocs == 0) {
+      averages = estimateAverages(found.notes());
+      averagedNotes = size;
+    } else if (size >= AVERAGES_GROWTH * Math.max(1, averagedNotes)) {
+      TermImpacts.Averages fresh = estimateAverages(found.notes());
+      if (fresh.differsFrom(averages, AVERAGES_DRIFT)) {
+        rebuild = true;
+        averages = fresh;
+      }
+      averagedNotes = size;
+    }
     Map<String, String> known = rebuild ? Map.of() : knownHashes();
     if (rebuild) {
       writer.deleteAll();
     }
 
-    NoteFiles.Found found = NoteFiles.walk(folders);
     List<Problem> skipped = new ArrayList<>(found.problems());
     List<Problem> warnings = new ArrayList<>();
     Set<String> present = new HashSet<>();
@@ -479,7 +521,8 @@ public final class NoteIndexer implements AutoCloseable {
 
   private void commit() throws IOException {
     writer.setLiveCommitData(Map.of(
-        IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis, PARSER_KEY, NoteParser.VERSION)
+        IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis, PARSER_KEY, NoteParser.VERSION,
+        AVERAGES_KEY, averages.section() + "," + averages.note() + "," + averagedNotes)
         .entrySet());
     writer.commit();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -566,6 +609,49 @@ public final class NoteIndexer implements AutoCloseable {
     return data;
   }
 
+  /** The stored average lengths, or the defaults (as estimated from no notes) when there are none. */
+  private void readAverages(Map<String, String> data) {
+    averages = TermImpacts.Averages.DEFAULT;
+    averagedNotes = 0;
+    String stored = data.get(AVERAGES_KEY);
+    if (stored == null) {
+      return;
+    }
+    try {
+      String[] parts = stored.split(",");
+      averages = new TermImpacts.Averages(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+      averagedNotes = Integer.parseInt(parts[2]);
+    } catch (RuntimeException e) {
+      // Unreadable: estimated again at the next full walk (the growth rule holds from 0 notes).
+    }
+  }
+
+  /**
+   * Average section and note lengths of up to {@link #SAMPLE_NOTES} notes spread over the folder
+   * (every note of a small one), analysed as they would be indexed; the defaults when none can be read.
+   */
+  private TermImpacts.Averages estimateAverages(List<Path> notes) {
+    TermImpacts.Sample sample = new TermImpacts.Sample();
+    int picks = Math.min(SAMPLE_NOTES, notes.size());
+    for (int i = 0; i < picks; i++) {
+      Path file = notes.get((int) ((long) i * notes.size() / picks));
+      Parsed parsed;
+      try {
+        parsed = read(file, null);
+      } catch (Skip e) {
+        continue; // reported when it is indexed
+      }
+      NoteFields shared = null;
+      for (SectionRecord record : NoteSections.records(file.toString(), parsed.hash(), parsed.note())) {
+        if (shared == null) {
+          shared = NoteFields.of(record, writer.getAnalyzer());
+        }
+        IndexSchema.sample(record, shared, sample);
+      }
+    }
+    return sample.averages();
+  }
+
   private List<Document> documents(String path, String hash, Note note) {
     List<Document> docs = new ArrayList<>();
     NoteFields shared = null;
@@ -573,7 +659,7 @@ public final class NoteIndexer implements AutoCloseable {
       if (shared == null) {
         shared = NoteFields.of(record, writer.getAnalyzer());
       }
-      docs.add(IndexSchema.toDocument(record, shared, docs.isEmpty()));
+      docs.add(IndexSchema.toDocument(record, shared, docs.isEmpty(), averages));
     }
     return docs;
   }

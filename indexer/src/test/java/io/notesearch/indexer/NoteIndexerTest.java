@@ -132,6 +132,61 @@ class NoteIndexerTest {
     assertEquals(tmp.resolve("notes/c-moved.md").toString(), search(index, "Route53").getFirst().path());
   }
 
+  /** The stored average lengths: {@code section,note,notes}. */
+  private static double[] averages(Path index) throws IOException {
+    try (org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(index)) {
+      String stored = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData().get(NoteIndexer.AVERAGES_KEY);
+      return java.util.Arrays.stream(stored.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+  }
+
+  /**
+   * The terms' scores need the index's average lengths: estimated from the notes, kept with the
+   * index, and estimated again when the folder has grown fourfold, which rebuilds it only if they
+   * moved.
+   */
+  @Test
+  void averageLengthsAreEstimatedKeptAndFollowAGrowingFolder() throws IOException {
+    Path notes = notes();
+    String shortNote = "---\ntitle: 짧은 노트 %d\n---\n\n## 람다\n\n람다 한 줄.\n";
+    for (int i = 0; i < 2; i++) {
+      write(notes.resolve("short" + i + ".md"), shortNote.formatted(i));
+    }
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+      double[] first = averages(index);
+      assertEquals(2, first[2]);
+      assertTrue(first[0] > 0 && first[0] < 60 && first[1] > 0, java.util.Arrays.toString(first));
+
+      for (int i = 2; i < 8; i++) {
+        write(notes.resolve("short" + i + ".md"), shortNote.formatted(i));
+      }
+      IndexReport alike = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertFalse(alike.rebuilt(), "four times the notes, the same lengths: " + alike);
+      assertEquals(6, alike.added());
+      assertEquals(8, averages(index)[2]);
+
+      String longText = "람다 함수는 요청이 올 때 실행되고 실행 시간과 메모리로 과금된다. ".repeat(40);
+      for (int i = 0; i < 30; i++) {
+        write(notes.resolve("long" + i + ".md"), "---\ntitle: 긴 노트 " + i + "\n---\n\n## 과금\n\n" + longText + "\n");
+      }
+      IndexReport grown = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertTrue(grown.rebuilt(), "longer notes moved the averages: " + grown);
+      assertEquals(38, grown.added());
+      double[] after = averages(index);
+      assertEquals(38, after[2]);
+      assertTrue(after[0] > 3 * first[0], java.util.Arrays.toString(first) + " then " + java.util.Arrays.toString(after));
+
+      IndexReport settled = indexer.index(List.of(notes), IndexMode.DEFAULT);
+      assertEquals(38, settled.unchanged());
+      assertTrue(java.util.Arrays.equals(after, averages(index)), "kept while the folder stands still");
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      assertEquals(38, searcher.search(SearchRequest.of("람다")).total(), "every note found after the rebuild");
+    }
+  }
+
   /** Hashes are read from each note's first section: notes of many sections, replaced by a watcher, across segments. */
   @Test
   void aNoteUpdatedByTheWatcherIsUnchangedForTheNextFullRun() throws IOException {

@@ -1,11 +1,8 @@
 package io.notesearch.searcher.internal;
 
 import io.notesearch.searcher.schema.IndexSchema;
-import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder.TermAndBoost;
@@ -21,18 +18,13 @@ final class LuceneApi {
   /**
    * One query term against a section: BM25F over the section's fields and over its note's, the
    * better of the two plus {@link IndexSchema#NOTE_TIE} of the other: a word the note's title already
-   * says is context every section of the note shares, so the remaining words pick the section. The fields' weights were
-   * applied at index time ({@link IndexSchema#SECTION_TERMS}, {@link
-   * IndexSchema#NOTE_TERMS}, scored with {@link io.notesearch.searcher.schema.NoteSimilarity}); Solr's edition, whose collection has no such fields, computes the same
-   * with {@code CombinedFieldQuery} over the fields themselves.
+   * says is context every section of the note shares, so the remaining words pick the section.
+   * Worked out when the section was written ({@link io.notesearch.searcher.schema.TermImpacts}), so
+   * here one term query; Solr's edition, whose collection has no such field, computes it at query
+   * time with {@code CombinedFieldQuery} over the fields themselves.
    */
   static Query sectionOrNote(String term) {
-    Query section = new TermQuery(new Term(IndexSchema.SECTION_TERMS, term));
-    Query note = new TermQuery(new Term(IndexSchema.NOTE_TERMS, term));
-    if (IndexSchema.NOTE_BOOST != 1f) {
-      note = new BoostQuery(note, IndexSchema.NOTE_BOOST);
-    }
-    return new DisjunctionMaxQuery(List.of(section, note), IndexSchema.NOTE_TIE);
+    return new TermQuery(new Term(IndexSchema.TERMS, term));
   }
 
   /** The text of a synonym alternative. */

@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "10";
+  public static final String VERSION = "11";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";
@@ -85,7 +85,7 @@ public final class IndexSchema {
   public static final String CATEGORY = "category";
 
   /**
-   * The note's description: searched only through {@link #NOTE_TERMS} here, so it has no postings
+   * The note's description: searched only through {@link #TERMS} here, so it has no postings
    * of its own; the Solr collection indexes it (its BM25F runs over the fields at query time).
    */
   public static final String DESCRIPTION = "description";
@@ -119,25 +119,13 @@ public final class IndexSchema {
   public static final String HEADING_INITIALS = "heading_initials";
 
   /**
-   * The terms of the section's fields (heading, parents, body, code), each once, its frequency the
-   * sum over those fields of weight × occurrences ({@link #SECTION_WEIGHTS} × {@link #SECTION_SCALE},
-   * whole numbers). Lucene sums the frequencies into the field's length, so one term query on this
-   * field is the section's BM25F: one postings list and one norm per document, with the per-block
-   * score bounds that let Lucene skip sections that cannot make the top hits. (With the body
-   * apart, {@code CombinedFieldQuery} over this field and the body had no such bounds and scored
-   * every match; docs/benchmarks.md has the figures.) Frequencies only, no positions: phrases
-   * use the fields themselves. Not quite the same numbers as BM25F over the fields: the length
-   * here counts tokens stacked on others (a code identifier and its parts, a compound and its
-   * parts), which the fields' own norms leave out, and the document frequency is that of the
-   * section, not the fields' largest (WeightedFieldsTest allows for both).
+   * Every term of the section's fields (heading, parents, body, code) and its note's (title, tags,
+   * description), each once, its frequency the term's score without idf in 1/{@link
+   * TermImpacts#SCALE} units ({@link TermImpacts}): one term query on it, read with {@link
+   * NoteSimilarity}, is the term's score. No norms (the lengths are in the scores) and no positions:
+   * phrases use the fields themselves.
    */
-  public static final String SECTION_TERMS = "section_terms";
-
-  /**
-   * The note's terms (title, tags, description) the same way with {@link #NOTE_WEIGHTS}, repeated on
-   * every section like those fields: one term query on it is the note's BM25F.
-   */
-  public static final String NOTE_TERMS = "note_terms";
+  public static final String TERMS = "terms";
 
   /** Separates the stored heading path; a control character never found in headings. */
   public static final String HEADING_SEPARATOR = "\u001f";
@@ -159,9 +147,9 @@ public final class IndexSchema {
   public static final Map<String, Float> NOTE_WEIGHTS = Map.of(TITLE, 2f, TAGS_TEXT, 2f, DESCRIPTION, 1f);
 
   /**
-   * What {@link #SECTION_WEIGHTS} are multiplied by in {@link #SECTION_TERMS}, whose frequencies
-   * are whole numbers (body's 1.5 becomes 3); {@link NoteSimilarity} multiplies BM25's k1 by the same,
-   * so the scores are unchanged: {@code tf/(tf + k1·L)} is the same with tf, k1 and the length scaled.
+   * What {@link #SECTION_WEIGHTS} are multiplied by to count a section's terms in whole numbers
+   * (body's 1.5 becomes 3); {@link TermImpacts} multiplies BM25's k1 by the same, so the scores are
+   * unchanged: {@code tf/(tf + k1·L)} is the same with tf, k1 and the length scaled.
    */
   public static final int SECTION_SCALE = 2;
 
@@ -173,7 +161,7 @@ public final class IndexSchema {
 
   private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
-  /** The weighted fields: custom term frequencies, which Lucene allows only without positions. */
+  /** {@link #TERMS}: custom term frequencies, which Lucene allows only without positions; no norms. */
   private static final FieldType WEIGHTED_TYPE = new FieldType();
 
   static {
@@ -181,10 +169,11 @@ public final class IndexSchema {
     BODY_TYPE.freeze();
     WEIGHTED_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     WEIGHTED_TYPE.setTokenized(true);
+    WEIGHTED_TYPE.setOmitNorms(true);
     WEIGHTED_TYPE.freeze();
   }
 
-  /** The whole-number weight of a field counted into {@link #SECTION_TERMS} or {@link #NOTE_TERMS}. */
+  /** The whole-number weight of a field counted into a section's or a note's terms ({@link #TERMS}). */
   static int weight(String field) {
     Float w = SECTION_WEIGHTS.containsKey(field) ? SECTION_WEIGHTS.get(field) * SECTION_SCALE : NOTE_WEIGHTS.get(field);
     if (w == null || w != Math.round(w)) {
@@ -209,6 +198,31 @@ public final class IndexSchema {
     Tokens tokens = Tokens.of(note.analyzer(), field, text);
     tokens.countInto(weighted, weight(field));
     return new Field(field, tokens.replay(), type);
+  }
+
+  /**
+   * Adds a section's weighted length and its note's to a sample the index's average lengths are
+   * estimated from. Analyses the section's fields (without recording their tokens).
+   */
+  public static void sample(SectionRecord section, NoteFields note, TermImpacts.Sample sample) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    ownFields(section).forEach((field, text) -> Tokens.count(note.analyzer(), field, text, counts, weight(field)));
+    sample.add(TermImpacts.length(counts), TermImpacts.length(note.noteTerms()));
+  }
+
+  /** The section's own fields that are analysed, by name: heading, parents, body and code. */
+  private static Map<String, String> ownFields(SectionRecord section) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    List<String> headings = section.headings();
+    fields.put(HEADING, headings.isEmpty() ? "" : headings.getLast());
+    if (headings.size() > 1) {
+      fields.put(PARENTS, String.join("\n", headings.subList(0, headings.size() - 1)));
+    }
+    fields.put(BODY, section.text());
+    if (!section.code().isEmpty()) {
+      fields.put(CODE, section.code());
+    }
+    return fields;
   }
 
   /** The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on. */
@@ -237,7 +251,7 @@ public final class IndexSchema {
    * @param note the note's fields, analysed once for all its sections
    */
   public static Document toDocument(SectionRecord section, NoteFields note) {
-    return toDocument(section, note, true);
+    return toDocument(section, note, true, TermImpacts.Averages.DEFAULT);
   }
 
   /**
@@ -247,8 +261,9 @@ public final class IndexSchema {
    * @param note the note's fields, analysed once for all its sections
    * @param firstOfNote whether this is the note's first section, the one that carries the note's
    *     hash (as doc values on every section they made a 100k-note index 45% larger)
+   * @param averages the index's average lengths, which the terms' scores are worked out with
    */
-  public static Document toDocument(SectionRecord section, NoteFields note, boolean firstOfNote) {
+  public static Document toDocument(SectionRecord section, NoteFields note, boolean firstOfNote, TermImpacts.Averages averages) {
     Document doc = new Document();
     doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
@@ -258,28 +273,18 @@ public final class IndexSchema {
     }
     doc.add(new TextField(TITLE, note.title()));
     doc.add(new StoredField(TITLE, section.title()));
-    // The section's fields, analysed once for their own postings and for SECTION_TERMS.
-    Map<String, Integer> sectionTerms = new java.util.HashMap<>();
-    String own = section.headings().isEmpty() ? "" : section.headings().getLast();
-    doc.add(analysed(note, HEADING, own, sectionTerms, TextField.TYPE_NOT_STORED));
-    if (section.headings().size() > 1) {
-      String parents =
-          String.join("\n", section.headings().subList(0, section.headings().size() - 1));
-      doc.add(analysed(note, PARENTS, parents, sectionTerms, TextField.TYPE_NOT_STORED));
-    }
     doc.add(new StoredField(HEADINGS_STORED, String.join(HEADING_SEPARATOR, section.headings())));
     doc.add(new StoredField(BODY, section.text()));
-    doc.add(analysed(note, BODY, section.text(), sectionTerms, BODY_TYPE));
     if (!section.code().isEmpty()) {
       doc.add(new StoredField(CODE, section.code()));
-      doc.add(analysed(note, CODE, section.code(), sectionTerms, TextField.TYPE_NOT_STORED));
     }
-    if (!sectionTerms.isEmpty()) {
-      doc.add(new Field(SECTION_TERMS, new WeightedTerms(sectionTerms), WEIGHTED_TYPE));
-    }
-    TokenStream noteTerms = note.noteTerms();
-    if (noteTerms != null) {
-      doc.add(new Field(NOTE_TERMS, noteTerms, WEIGHTED_TYPE));
+    // The section's fields, analysed once for their own postings and for TERMS.
+    Map<String, Integer> sectionTerms = new java.util.HashMap<>();
+    ownFields(section).forEach((field, text) -> doc.add(analysed(note, field, text, sectionTerms,
+        field.equals(BODY) ? BODY_TYPE : TextField.TYPE_NOT_STORED)));
+    Map<String, Integer> terms = TermImpacts.of(sectionTerms, note.noteTerms(), averages);
+    if (!terms.isEmpty()) {
+      doc.add(new Field(TERMS, new WeightedTerms(terms), WEIGHTED_TYPE));
     }
     List<TokenStream> tagTokens = note.tags();
     for (int t = 0; t < section.tags().size(); t++) {

@@ -61,8 +61,8 @@ public final class NoteFields {
     return tags.stream().map(Tokens::replay).toList();
   }
 
-  /** The note's terms with their weighted counts, the value of {@link IndexSchema#NOTE_TERMS}; null when none. */
-  TokenStream noteTerms() {
-    return noteTerms.isEmpty() ? null : new WeightedTerms(noteTerms);
+  /** The note's terms with their weighted counts, scored into {@link IndexSchema#TERMS}. */
+  Map<String, Integer> noteTerms() {
+    return noteTerms;
   }
 }

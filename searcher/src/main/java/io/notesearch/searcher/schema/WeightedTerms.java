@@ -5,11 +5,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 
-/**
- * Each distinct term once, with its weighted count as the term frequency: the value of a weighted
- * field. Lucene adds the frequencies up as the field's length, so BM25 on the field is BM25F over
- * the fields counted into it (see {@link IndexSchema#SECTION_TERMS}).
- */
+/** Each distinct term once, with a value of its own as the term frequency: {@link IndexSchema#TERMS}. */
 final class WeightedTerms extends TokenStream {
   private final String[] terms;
   private final int[] counts;

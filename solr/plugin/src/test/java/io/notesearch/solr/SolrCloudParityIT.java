@@ -158,27 +158,23 @@ class SolrCloudParityIT {
     List<String> s = solr.out().lines().toList();
     List<String> l = local.out().lines().toList();
     assertEquals(l.size(), s.size(), solr.out() + "\nvs local\n" + local.out());
-    // Scores differ a little (Solr weighs the section's fields at query time, distributed statistics,
-    // Lucene 9 vs 10), so a run of hits each within 3% of the one before may come in any order; each
-    // hit's JSON apart from its score is the same, and no hit moves past one clearly better. The run
-    // that reaches the last line is left out: a near tie there decides which hit makes the page.
-    int from = 0;
+    // Scores differ (the local index stores each word's section-or-note score with one idf and
+    // estimated average lengths; Solr computes it at query time with an idf per side, over
+    // distributed statistics, in Lucene 9), so the order below the best hit may differ: how close
+    // the rankings are is judgedQueriesRankAsLocally's to measure. Here: the same best hit, and each
+    // hit both print is the same JSON apart from its score.
+    assertEquals(withoutScore(l.getFirst()), withoutScore(s.getFirst()), "the best hit of\n" + solr.out() + "\nvs local\n" + local.out());
+    Map<String, String> localByLine = new LinkedHashMap<>();
+    l.forEach(line -> localByLine.put(location(line), withoutScore(line)));
     int compared = 0;
-    while (from < l.size()) {
-      int to = from + 1;
-      while (to < l.size() && score(l.get(to)) >= score(l.get(to - 1)) * 0.97) {
-        to++;
+    for (String line : s) {
+      String same = localByLine.get(location(line));
+      if (same != null) {
+        assertEquals(same, withoutScore(line), "the same hit, the same JSON:\n" + solr.out() + "\nvs local\n" + local.out());
+        compared++;
       }
-      if (to < l.size()) {
-        assertEquals(
-            l.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
-            s.subList(from, to).stream().map(SolrCloudParityIT::withoutScore).sorted().toList(),
-            "hits " + (from + 1) + "-" + to + " of\n" + solr.out() + "\nvs local\n" + local.out());
-        compared = to;
-      }
-      from = to;
     }
-    assertTrue(compared >= 3, "at least the best 3 hits compared, " + compared + " of\n" + local.out());
+    assertTrue(compared >= 3, "at least 3 hits on both pages, " + compared + " of\n" + solr.out() + "\nvs local\n" + local.out());
   }
 
   @Test
@@ -329,10 +325,11 @@ class SolrCloudParityIT {
     }
   }
 
-  private static double score(String json) {
-    Matcher m = Pattern.compile("\"score\":([-0-9.eE]+)").matcher(json);
+  /** A hit's path and line: which section it is. */
+  private static String location(String json) {
+    Matcher m = Pattern.compile("\"path\":\"([^\"]*)\",\"line\":(\\d+)").matcher(json);
     assertTrue(m.find(), json);
-    return Double.parseDouble(m.group(1));
+    return m.group(1) + ":" + m.group(2);
   }
 
   private static String withoutScore(String json) {
