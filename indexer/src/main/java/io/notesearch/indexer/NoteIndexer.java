@@ -641,27 +641,26 @@ public final class NoteIndexer implements AutoCloseable {
       } catch (Skip e) {
         continue; // reported when it is indexed
       }
-      NoteFields shared = null;
-      for (SectionRecord record : NoteSections.records(file.toString(), parsed.hash(), parsed.note())) {
-        if (shared == null) {
-          shared = NoteFields.of(record, writer.getAnalyzer());
-        }
-        IndexSchema.sample(record, shared, sample);
-      }
+      forEachSection(file.toString(), parsed.hash(), parsed.note(), (record, shared) -> IndexSchema.sample(record, shared, sample));
     }
     return sample.averages();
   }
 
   private List<Document> documents(String path, String hash, Note note) {
     List<Document> docs = new ArrayList<>();
+    forEachSection(path, hash, note, (record, shared) -> docs.add(IndexSchema.toDocument(record, shared, docs.isEmpty(), averages)));
+    return docs;
+  }
+
+  /** Each section of a note with the note's fields, analysed once for all of them. */
+  private void forEachSection(String path, String hash, Note note, java.util.function.BiConsumer<SectionRecord, NoteFields> action) {
     NoteFields shared = null;
     for (SectionRecord record : NoteSections.records(path, hash, note)) {
       if (shared == null) {
         shared = NoteFields.of(record, writer.getAnalyzer());
       }
-      docs.add(IndexSchema.toDocument(record, shared, docs.isEmpty(), averages));
+      action.accept(record, shared);
     }
-    return docs;
   }
 
   /** Path → content hash of the given notes, looked up one by one (a watcher's few changed files). */

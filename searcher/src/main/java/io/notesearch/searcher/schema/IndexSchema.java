@@ -207,7 +207,7 @@ public final class IndexSchema {
   public static void sample(SectionRecord section, NoteFields note, TermImpacts.Sample sample) {
     Map<String, Integer> counts = new java.util.HashMap<>();
     ownFields(section).forEach((field, text) -> Tokens.count(note.analyzer(), field, text, counts, weight(field)));
-    sample.add(TermImpacts.length(counts), TermImpacts.length(note.noteTerms()));
+    sample.add(TermImpacts.length(counts), note.noteLength());
   }
 
   /** The section's own fields that are analysed, by name: heading, parents, body and code. */
@@ -282,7 +282,7 @@ public final class IndexSchema {
     Map<String, Integer> sectionTerms = new java.util.HashMap<>();
     ownFields(section).forEach((field, text) -> doc.add(analysed(note, field, text, sectionTerms,
         field.equals(BODY) ? BODY_TYPE : TextField.TYPE_NOT_STORED)));
-    Map<String, Integer> terms = TermImpacts.of(sectionTerms, note.noteTerms(), averages);
+    Map<String, Integer> terms = TermImpacts.of(sectionTerms, note.noteTerms(), note.noteLength(), averages);
     if (!terms.isEmpty()) {
       doc.add(new Field(TERMS, new WeightedTerms(terms), WEIGHTED_TYPE));
     }

@@ -17,6 +17,7 @@ public final class NoteFields {
   private final Tokens title;
   private final List<Tokens> tags;
   private final Map<String, Integer> noteTerms;
+  private final long noteLength;
 
   private NoteFields(Analyzer analyzer, Tokens title, Tokens description, List<Tokens> tags) {
     this.analyzer = analyzer;
@@ -29,6 +30,7 @@ public final class NoteFields {
       tag.countInto(counts, IndexSchema.weight(IndexSchema.TAGS_TEXT));
     }
     this.noteTerms = Map.copyOf(counts);
+    this.noteLength = TermImpacts.length(noteTerms);
   }
 
   /**
@@ -64,5 +66,10 @@ public final class NoteFields {
   /** The note's terms with their weighted counts, scored into {@link IndexSchema#TERMS}. */
   Map<String, Integer> noteTerms() {
     return noteTerms;
+  }
+
+  /** The sum of {@link #noteTerms()}' counts: the note's weighted length, the same for each section. */
+  long noteLength() {
+    return noteLength;
   }
 }

@@ -102,12 +102,13 @@ public final class TermImpacts {
    *
    * @param section the section's weighted counts (× {@link IndexSchema#SECTION_SCALE})
    * @param note the note's weighted counts
+   * @param noteLength the sum of {@code note}'s counts
    */
-  static Map<String, Integer> of(Map<String, Integer> section, Map<String, Integer> note, Averages averages) {
+  static Map<String, Integer> of(Map<String, Integer> section, Map<String, Integer> note, long noteLength, Averages averages) {
     // tf / (tf + k1·(1 − b + b·len/avg)); the section's counts and length are SECTION_SCALE times
     // the weighted ones, so its k1 is too (the ratio is unchanged).
     double sectionNorm = K1 * IndexSchema.SECTION_SCALE * (1 - B + B * length(section) / averages.section());
-    double noteNorm = K1 * (1 - B + B * length(note) / averages.note());
+    double noteNorm = K1 * (1 - B + B * noteLength / averages.note());
     Map<String, Integer> out = new HashMap<>(section.size() + note.size());
     section.forEach((term, tf) -> out.put(term, impact(tf, sectionNorm, note.getOrDefault(term, 0), noteNorm)));
     note.forEach((term, tf) -> out.putIfAbsent(term, impact(0, sectionNorm, tf, noteNorm)));

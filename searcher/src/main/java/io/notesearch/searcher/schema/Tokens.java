@@ -15,8 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /**
  * The tokens of one analysed value, recorded so that they can be indexed into their field and also
- * counted into the terms' scores ({@link IndexSchema#TERMS})
- * without analysing the text twice: Nori is the cost of indexing.
+ * counted into the terms' scores ({@link IndexSchema#TERMS}) without analysing the text twice: Nori
+ * is the cost of indexing.
  */
 record Tokens(String[] terms, int[] increments, int[] lengths, int[] starts, int[] ends, int finalOffset) {
   static final Tokens NONE = new Tokens(new String[0], new int[0], new int[0], new int[0], new int[0], 0);

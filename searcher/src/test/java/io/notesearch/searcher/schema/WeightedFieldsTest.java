@@ -75,7 +75,7 @@ class WeightedFieldsTest {
         Map<String, Integer> stored = freqs(reader.leaves().getFirst().reader(), IndexSchema.TERMS);
         Map<String, Integer> section = sectionCounts(LAMBDA);
         Map<String, Integer> note = noteCounts(LAMBDA);
-        assertEquals(TermImpacts.of(section, note, AVERAGES), stored);
+        assertEquals(of(section, note), stored);
         // Spot checks of the counts the scores come from.
         assertEquals(10 + 3 * expected(IndexSchema.BODY, LAMBDA.text(), "과금"), section.get("과금"), section.toString());
         assertEquals(4, section.get("서버리스"), section.toString());
@@ -84,7 +84,7 @@ class WeightedFieldsTest {
         assertTrue(stored.containsKey("요청") && stored.containsKey("aws"), "body-only and note-only terms: " + stored);
         // A heading term scores above a body-only one; a term of both parts above the better part alone.
         assertTrue(stored.get("과금") > stored.get("요청"), stored.toString());
-        int sectionOnly = TermImpacts.of(Map.of("람다", section.get("람다")), Map.of(), AVERAGES).get("람다");
+        int sectionOnly = of(Map.of("람다", section.get("람다")), Map.of()).get("람다");
         assertTrue(stored.get("람다") > sectionOnly, stored + " vs " + sectionOnly);
       }
     }
@@ -105,7 +105,7 @@ class WeightedFieldsTest {
         Map<String, Integer> longCounts = new HashMap<>();
         sectionCounts(shortOne).forEach((term, c) -> longCounts.put(term,
             expected(IndexSchema.HEADING, "과금", term) * 10 + expected(IndexSchema.BODY, sentence, term) * 3 * occurrences));
-        Map<String, Integer> want = TermImpacts.of(longCounts, noteCounts(longOne), AVERAGES);
+        Map<String, Integer> want = of(longCounts, noteCounts(longOne));
         for (String term : List.of("람다", "요청", "과금")) {
           int perSentence = expected(IndexSchema.BODY, sentence, term);
           assertTrue(perSentence > 0, term);
@@ -169,6 +169,11 @@ class WeightedFieldsTest {
   }
 
   private static final TermImpacts.Averages AVERAGES = TermImpacts.Averages.DEFAULT;
+
+  /** The expected scores of counts, with the note's length summed from its counts. */
+  private static Map<String, Integer> of(Map<String, Integer> section, Map<String, Integer> note) {
+    return TermImpacts.of(section, note, TermImpacts.length(note), AVERAGES);
+  }
 
   private static void index(Directory dir, List<SectionRecord> sections) throws IOException {
     index(dir, sections, AVERAGES);

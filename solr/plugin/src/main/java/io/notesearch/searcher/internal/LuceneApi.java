@@ -15,7 +15,7 @@ import org.apache.lucene.util.QueryBuilder.TermAndBoost;
  * Lucene 9 (Solr 9.10.1) edition of searcher's {@code internal/LuceneApi.java}, the one class of
  * query planning that is not compiled from searcher's source: in Lucene 9 {@code
  * CombinedFieldQuery} lives in lucene-sandbox with a term-less builder, and {@code TermAndBoost} has
- * fields where Lucene 10's record has accessors; and the weighted fields of the local index are not
+ * fields where Lucene 10's record has accessors; and the stored word scores of the local index are not
  * in the Solr collection, so BM25F is computed at query time there (see sectionOrNote).
  */
 final class LuceneApi {
@@ -24,7 +24,7 @@ final class LuceneApi {
   /**
    * One query term against a section: BM25F over the section's fields and over its note's, the
    * better of the two plus a tie share of the other. The local index has these weights applied at
-   * index time in two weighted fields; the Solr collection has no such fields, so here the same
+   * index time, in one field of stored scores; the Solr collection has no such field, so here the same
    * BM25F is computed at query time with {@code CombinedFieldQuery}.
    */
   static Query sectionOrNote(String term) {
