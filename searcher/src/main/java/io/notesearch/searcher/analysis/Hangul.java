@@ -73,36 +73,115 @@ public final class Hangul {
 
   /** Every syllable split into its basic jamo ({@code 왜} → {@code ㅇㅗㅐ}); other chars kept. */
   public static String jamo(String text) {
-    StringBuilder out = new StringBuilder(text.length() * 3);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    char[] out = new char[text.length() * MAX_JAMO];
+    return new String(out, 0, jamo(text.toCharArray(), text.length(), out));
+  }
+
+  /** The most jamo one char splits into: an initial, a compound vowel's two and a compound final's two. */
+  static final int MAX_JAMO = 5;
+
+  /**
+   * {@link #jamo(String)} into a buffer, for scans that decompose many words.
+   *
+   * @param out at least {@code length * }{@link #MAX_JAMO} chars
+   * @return how many jamo were written
+   */
+  static int jamo(char[] text, int length, char[] out) {
+    int n = 0;
+    for (int i = 0; i < length; i++) {
+      char c = text[i];
       if (!isSyllable(c)) {
-        out.append(split(String.valueOf(c)));
+        n = append(c >= FIRST_JAMO && c < FIRST_JAMO + SPLIT.length ? SPLIT[c - FIRST_JAMO] : null, c, out, n);
         continue;
       }
       int index = c - BASE;
-      out.append(INITIAL.charAt(index / (MEDIALS * FINALS)));
-      out.append(split(String.valueOf(MEDIAL.charAt((index / FINALS) % MEDIALS))));
+      out[n++] = INITIAL.charAt(index / (MEDIALS * FINALS));
+      char medial = MEDIAL.charAt((index / FINALS) % MEDIALS);
+      n = append(SPLIT[medial - FIRST_JAMO], medial, out, n);
       int fin = index % FINALS;
       if (fin > 0) {
-        out.append(split(String.valueOf(FINAL.charAt(fin))));
+        char f = FINAL.charAt(fin);
+        n = append(SPLIT[f - FIRST_JAMO], f, out, n);
       }
     }
-    return out.toString();
+    return n;
   }
 
-  private static String split(String jamo) {
-    for (String[] v : COMPOUND_VOWELS) {
-      if (v[0].equals(jamo)) {
-        return v[1];
+  private static int append(char[] split, char c, char[] out, int n) {
+    if (split == null) {
+      out[n++] = c;
+      return n;
+    }
+    System.arraycopy(split, 0, out, n, split.length);
+    return n + split.length;
+  }
+
+  /** The first compatibility jamo (ㄱ); {@link #SPLIT} covers the block from it. */
+  private static final char FIRST_JAMO = 'ㄱ';
+
+  /** The compatibility jamo from ㄱ to ㅣ, each as its basic jamo; null where it is one already. */
+  private static final char[][] SPLIT = new char['ㅣ' - FIRST_JAMO + 1][];
+
+  static {
+    for (String[][] table : new String[][][] {COMPOUND_VOWELS, COMPOUND_FINALS}) {
+      for (String[] pair : table) {
+        SPLIT[pair[0].charAt(0) - FIRST_JAMO] = pair[1].toCharArray();
       }
     }
-    for (String[] f : COMPOUND_FINALS) {
-      if (f[0].equals(jamo)) {
-        return f[1];
-      }
+  }
+
+  /**
+   * Finds words a few jamo edits from one word, cheaply enough to try every word of an index's
+   * vocabulary: most words are told apart by which jamo they have (one edit changes at most two of
+   * them) before their edit distance is worked out. Holds buffers: one per thread.
+   */
+  public static final class Near {
+    private final char[] word;
+    private final int wordLength;
+    private final long wordMask;
+    private final int maxEdits;
+    private char[] jamo = new char[16 * MAX_JAMO];
+    private int[][] rows;
+
+    /**
+     * @param word the word as typed
+     * @param maxEdits the most jamo edits a near word may be away
+     */
+    public Near(String word, int maxEdits) {
+      this.word = new char[word.length() * MAX_JAMO];
+      this.wordLength = jamo(word.toCharArray(), word.length(), this.word);
+      this.wordMask = mask(this.word, wordLength);
+      this.maxEdits = maxEdits;
+      this.rows = new int[3][wordLength + 1];
     }
-    return jamo;
+
+    /** The jamo edit distance to {@code text}, or -1 when it is more than the most edits. */
+    public int distance(char[] text, int length) {
+      if (jamo.length < length * MAX_JAMO) {
+        jamo = new char[length * MAX_JAMO];
+      }
+      int n = jamo(text, length, jamo);
+      if (Math.abs(n - wordLength) > maxEdits || (Long.bitCount(mask(jamo, n) ^ wordMask) + 1) / 2 > maxEdits) {
+        return -1;
+      }
+      int d = EditDistance.damerau(jamo, n, word, wordLength, maxEdits, rows);
+      return d > maxEdits ? -1 : d;
+    }
+
+    /** {@link #distance(char[], int)} of a string. */
+    public int distance(String text) {
+      return distance(text.toCharArray(), text.length());
+    }
+
+    /** One bit per jamo present (other chars share one bit: the bound stays a lower bound). */
+    private static long mask(char[] jamo, int length) {
+      long mask = 0;
+      for (int i = 0; i < length; i++) {
+        int bit = jamo[i] - FIRST_JAMO;
+        mask |= 1L << (bit >= 0 && bit < 63 ? bit : 63);
+      }
+      return mask;
+    }
   }
 
   /** Whether a word ends in a lone consonant after a syllable ({@code 람ㄷ}): typed before its vowel. */

@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * Did-you-mean from the index's own vocabulary: Latin words by Damerau edit distance (Lucene's
@@ -167,52 +169,70 @@ public final class Suggester {
    * The most used body word within {@link #MAX_JAMO_EDITS} jamo edits (one for two-syllable words)
    * and a syllable of the length, or one of {@code extra} (glossary terms) if closer; a body word
    * wins a tie.
+   *
+   * <p>Every Hangul term of the body is tried, segment by segment, decoded into reused buffers, and
+   * most are ruled out by the jamo they have before an edit distance is worked out ({@link
+   * Hangul.Near}): a vocabulary of 266k Hangul terms took ~100 ms a scan as strings and a merged
+   * view of the segments (docs/benchmarks.md).
    */
   private static String hangul(IndexReader reader, String term, List<String> extra) throws IOException {
     if (term.length() < 2) {
       return null;
     }
     int maxEdits = term.length() <= 2 ? 1 : MAX_JAMO_EDITS;
+    Hangul.Near near = new Hangul.Near(term, maxEdits);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    int bestFreq = 0;
     for (String candidate : extra) {
       if (Math.abs(candidate.length() - term.length()) <= 1) {
-        int d = Hangul.jamoDistance(term, candidate);
-        if (d > 0 && d <= maxEdits && d < bestDistance) {
+        int d = near.distance(candidate);
+        if (d > 0 && d < bestDistance) {
           best = candidate;
           bestDistance = d;
         }
       }
     }
-    Terms terms = MultiTerms.getTerms(reader, IndexSchema.BODY);
-    if (terms == null) {
-      return best; // notes in English only: the glossary's word, if any
-    }
-    TermsEnum te = terms.iterator();
-    // Hangul syllables sort after Latin, so start at the first syllable.
-    if (te.seekCeil(new BytesRef("가")) == TermsEnum.SeekStatus.END) {
-      return best;
-    }
-    for (BytesRef t = te.term(); t != null; t = te.next()) {
-      String candidate = t.utf8ToString();
-      if (!Hangul.isSyllable(candidate.charAt(0))) {
-        break;
-      }
-      if (Math.abs(candidate.length() - term.length()) > 1) {
+    // Body words near enough, in term order, with their distance and document count over segments.
+    java.util.SortedMap<String, int[]> found = new java.util.TreeMap<>();
+    char[] chars = new char[16];
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(IndexSchema.BODY);
+      if (terms == null) {
         continue;
       }
-      int d = Hangul.jamoDistance(term, candidate);
-      if (d == 0 || d > maxEdits) {
+      TermsEnum te = terms.iterator();
+      // Hangul syllables sort after Latin, so start at the first syllable.
+      if (te.seekCeil(FIRST_SYLLABLE) == TermsEnum.SeekStatus.END) {
         continue;
       }
-      int freq = te.docFreq();
+      for (BytesRef t = te.term(); t != null; t = te.next()) {
+        chars = ArrayUtil.grow(chars, t.length);
+        int length = UnicodeUtil.UTF8toUTF16(t, chars);
+        if (!Hangul.isSyllable(chars[0])) {
+          break;
+        }
+        if (Math.abs(length - term.length()) > 1) {
+          continue;
+        }
+        int d = near.distance(chars, length);
+        if (d > 0) {
+          int freq = te.docFreq();
+          found.merge(new String(chars, 0, length), new int[] {d, freq}, (a, b) -> new int[] {a[0], a[1] + b[1]});
+        }
+      }
+    }
+    int bestFreq = 0;
+    for (var e : found.entrySet()) {
+      int d = e.getValue()[0];
+      int freq = e.getValue()[1];
       if (d < bestDistance || (d == bestDistance && freq > bestFreq)) {
-        best = candidate;
+        best = e.getKey();
         bestDistance = d;
         bestFreq = freq;
       }
     }
     return best;
   }
+
+  private static final BytesRef FIRST_SYLLABLE = new BytesRef("가");
 }
