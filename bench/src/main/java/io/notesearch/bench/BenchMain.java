@@ -25,13 +25,14 @@ import picocli.CommandLine.Parameters;
  * scripts/notesearch-bench generate --notes 100000 --seed 1 /tmp/notes100k
  * scripts/notesearch-bench index --notes 10000
  * scripts/notesearch-bench analyze /tmp/notes100k
+ * scripts/notesearch-bench typo --notes 3000 --vocabulary 300000
  * }</pre>
  */
 @Command(
     name = "notesearch-bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis.",
-    subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class})
+    description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis, time spelling corrections.",
+    subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class, BenchMain.Typo.class})
 public final class BenchMain {
   BenchMain() {}
 
@@ -121,6 +122,25 @@ public final class BenchMain {
         }
         System.out.printf(Locale.ROOT, "%s: %.2f MB/s (best of %d rounds, one thread)%n", names[a], bytes / 1e6 / (best / 1e9), rounds);
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "typo", mixinStandardHelpOptions = true,
+      description = "Times misspelt searches (did-you-mean) on notes with a large random Hangul vocabulary.")
+  static final class Typo implements Callable<Integer> {
+    @Option(names = "--notes", defaultValue = "3000", description = "notes to generate (default ${DEFAULT-VALUE})")
+    int notes;
+
+    @Option(names = "--vocabulary", defaultValue = "300000", description = "random Hangul words to draw from (default ${DEFAULT-VALUE})")
+    int vocabulary;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+      TypoBench.run(notes, vocabulary, seed);
       return 0;
     }
   }

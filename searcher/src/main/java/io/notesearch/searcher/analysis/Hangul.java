@@ -157,15 +157,48 @@ public final class Hangul {
 
     /** The jamo edit distance to {@code text}, or -1 when it is more than the most edits. */
     public int distance(char[] text, int length) {
-      if (jamo.length < length * MAX_JAMO) {
-        jamo = new char[length * MAX_JAMO];
+      // How many jamo and which: from tables for syllables, so that most words are ruled out
+      // before they are decomposed.
+      int count = 0;
+      long mask = 0;
+      for (int i = 0; i < length; i++) {
+        char c = text[i];
+        if (isSyllable(c)) {
+          count += SYLLABLE_JAMO[c - BASE];
+          mask |= SYLLABLE_MASK[c - BASE];
+        } else {
+          char[] one = {c};
+          char[] split = new char[MAX_JAMO];
+          int n = jamo(one, 1, split);
+          count += n;
+          mask |= mask(split, n);
+        }
       }
-      int n = jamo(text, length, jamo);
-      if (Math.abs(n - wordLength) > maxEdits || (Long.bitCount(mask(jamo, n) ^ wordMask) + 1) / 2 > maxEdits) {
+      if (Math.abs(count - wordLength) > maxEdits || (Long.bitCount(mask ^ wordMask) + 1) / 2 > maxEdits) {
         return -1;
       }
+      if (jamo.length < count) {
+        jamo = new char[count];
+      }
+      int n = jamo(text, length, jamo);
       int d = EditDistance.damerau(jamo, n, word, wordLength, maxEdits, rows);
       return d > maxEdits ? -1 : d;
+    }
+
+    /** How many basic jamo each syllable has, and which ({@link #mask}), by syllable. */
+    private static final byte[] SYLLABLE_JAMO = new byte[LAST - BASE + 1];
+
+    private static final long[] SYLLABLE_MASK = new long[LAST - BASE + 1];
+
+    static {
+      char[] one = new char[1];
+      char[] split = new char[MAX_JAMO];
+      for (int s = 0; s < SYLLABLE_JAMO.length; s++) {
+        one[0] = (char) (BASE + s);
+        int n = jamo(one, 1, split);
+        SYLLABLE_JAMO[s] = (byte) n;
+        SYLLABLE_MASK[s] = mask(split, n);
+      }
     }
 
     /** {@link #distance(char[], int)} of a string. */
