@@ -56,4 +56,11 @@ class NotesGeneratorTest {
     }
     assertEquals(2, cli.execute("generate", "--notes", "many", tmp.resolve("c").toString()));
   }
+
+  /** The typo bench's short run: its corrections are checked, so a missed one fails the command. */
+  @Test
+  void typoBenchCorrectsOnASmallVocabulary() {
+    CommandLine cli = new CommandLine(new BenchMain());
+    assertEquals(0, cli.execute("typo", "--notes", "40", "--vocabulary", "2000"));
+  }
 }
