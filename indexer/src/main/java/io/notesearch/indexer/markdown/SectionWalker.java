@@ -488,8 +488,11 @@ final class SectionWalker {
 
   /** Collapses whitespace to single spaces: the form of a heading as a reader sees it. */
   static String oneLine(CharSequence text) {
-    return text.toString().replaceAll("\\s+", " ").strip();
+    return WHITESPACE.matcher(text).replaceAll(" ").strip();
   }
+
+  /** Compiled once: {@link #oneLine} runs for every heading, bold line and table cell. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** The first {@code max} chars of a string, not splitting a surrogate pair. */
   private static String cut(String s, int max) {

@@ -225,11 +225,14 @@ public final class IndexSchema {
     return fields;
   }
 
+  /** Compiled once: {@link #initials} splits every section's headings, title and tags. */
+  private static final java.util.regex.Pattern NOT_HANGUL = java.util.regex.Pattern.compile("[^가-힣]+");
+
   /** The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on. */
   static java.util.Set<String> initials(List<String> lines) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     for (String line : lines) {
-      String[] words = line.split("[^가-힣]+");
+      String[] words = NOT_HANGUL.split(line);
       for (int i = 0; i < words.length; i++) {
         StringBuilder joined = new StringBuilder();
         for (int j = i; j < words.length; j++) {
