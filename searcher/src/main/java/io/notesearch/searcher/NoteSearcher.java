@@ -451,26 +451,45 @@ public final class NoteSearcher implements AutoCloseable {
       IndexSchema.TITLE, IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.TAG, IndexSchema.CATEGORY,
       IndexSchema.DATE);
 
+  /** {@link #HIT_FIELDS} and the section text, for hits with snippets. */
+  private static final java.util.Set<String> HIT_FIELDS_AND_BODY = java.util.stream.Stream.concat(HIT_FIELDS.stream(),
+      java.util.stream.Stream.of(IndexSchema.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private List<Hit> toHits(IndexSearcher searcher, List<ScoreDoc> page, QueryPlanner.Plan plan, boolean highlight)
       throws IOException {
     int[] ids = page.stream().mapToInt(sd -> sd.doc).toArray();
+    StoredFields stored = searcher.storedFields();
+    // A hit's stored fields are decompressed together, the section text with them: read once, for
+    // the hit and its snippet.
+    Document[] docs = new Document[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      docs[i] = stored.document(ids[i], highlight ? HIT_FIELDS_AND_BODY : HIT_FIELDS);
+    }
     List<Snippet> marked = null;
     if (highlight && ids.length > 0) {
-      int[] sorted = ids.clone();
-      Arrays.sort(sorted);
-      // The highlighter wants doc ids in index order; map its answers back to rank order.
-      List<Snippet> inDocOrder = snippets.snippets(searcher, plan.highlight(), sorted);
-      Map<Integer, Snippet> byDoc = new HashMap<>();
-      for (int i = 0; i < sorted.length; i++) {
-        byDoc.put(sorted[i], inDocOrder.get(i));
+      Integer[] order = new Integer[ids.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
       }
-      marked = Arrays.stream(ids).mapToObj(byDoc::get).toList();
+      // The highlighter wants doc ids in index order; map its answers back to rank order.
+      Arrays.sort(order, java.util.Comparator.comparingInt(i -> ids[i]));
+      int[] sorted = new int[ids.length];
+      String[] bodies = new String[ids.length];
+      for (int k = 0; k < order.length; k++) {
+        sorted[k] = ids[order[k]];
+        bodies[k] = docs[order[k]].get(IndexSchema.BODY);
+      }
+      List<Snippet> inDocOrder = snippets.snippets(searcher, plan.highlight(), sorted, bodies);
+      Snippet[] inRankOrder = new Snippet[ids.length];
+      for (int k = 0; k < order.length; k++) {
+        inRankOrder[order[k]] = inDocOrder.get(k);
+      }
+      marked = Arrays.asList(inRankOrder);
     }
-    StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       ScoreDoc sd = page.get(i);
-      Document d = stored.document(sd.doc, HIT_FIELDS); // not the section text: snippets read it themselves
+      Document d = docs[i];
       String joined = d.get(IndexSchema.HEADINGS_STORED);
       List<String> headings =
           joined == null || joined.isEmpty()

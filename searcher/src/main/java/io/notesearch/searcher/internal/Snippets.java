@@ -5,9 +5,13 @@ import io.notesearch.searcher.schema.IndexSchema;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -47,13 +51,27 @@ public final class Snippets {
    * @param docIds the documents
    */
   public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    UnifiedHighlighter highlighter =
+    return snippets(searcher, query, docIds, null);
+  }
+
+  /**
+   * Snippets for the given documents, in the same order, from body texts the caller has read.
+   *
+   * @param searcher the searcher the doc ids belong to
+   * @param query a query over {@link IndexSchema#BODY} terms
+   * @param docIds the documents
+   * @param bodies each document's stored body, in the order of {@code docIds}, read by the caller
+   *     with the hit's other stored fields: a document's stored fields are decompressed together
+   *     (its body with them), so reading them twice cost a decompression per hit; null: read here
+   */
+  public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds, String[] bodies) throws IOException {
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
             .withFormatter(new MarkingFormatter())
             .withMaxNoHighlightPassages(1)
-            .withWeightMatches(true)
-            .build();
+            .withWeightMatches(true);
+    UnifiedHighlighter highlighter = bodies == null ? builder.build() : new ReadBodies(builder, docIds, bodies);
     int[] maxPassages = new int[] {1};
     String[] fields = {IndexSchema.BODY};
     String[] marked =
@@ -132,6 +150,33 @@ public final class Snippets {
       }
     }
     return new Snippet(body, kept);
+  }
+
+  /** A highlighter given the bodies instead of reading them from the stored fields. */
+  private static final class ReadBodies extends UnifiedHighlighter {
+    private final Map<Integer, String> bodies = new HashMap<>();
+
+    ReadBodies(Builder builder, int[] docIds, String[] bodies) {
+      super(builder);
+      for (int i = 0; i < docIds.length; i++) {
+        this.bodies.put(docIds[i], bodies[i]);
+      }
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      if (fields.length != 1 || !fields[0].equals(IndexSchema.BODY)) {
+        throw new IllegalArgumentException("only the body's snippets are made from given bodies: " + Arrays.toString(fields));
+      }
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        String body = bodies.get(doc);
+        // As the stored-field reader it replaces: cut at the highlighter's most chars.
+        out.add(new CharSequence[] {body == null || body.length() <= getMaxLength() ? body : body.substring(0, getMaxLength())});
+      }
+      return out;
+    }
   }
 
   /** Wraps matches in control characters that {@link #toSnippet} turns into marks. */
