@@ -135,6 +135,7 @@ final class SearchCommand implements Callable<Integer> {
     switch (result.rewrite().reason()) {
       case KEYBOARD_LAYOUT -> err.println("notesearch: searched [" + result.rewrite().query() + "] instead (typed with the other keyboard input mode?)");
       case SPELLING -> err.println("notesearch: no match for the words as typed; showing results for [" + result.rewrite().query() + "]");
+      case COMPLETION -> err.println("notesearch: no match for the words as typed; showing words that start with the last one: [" + result.rewrite().query() + "]");
       case NONE -> { }
     }
     if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {

@@ -138,6 +138,8 @@ class NoteServerTest {
     Http r = get("/search?q=fkaek");
     assertEquals(200, r.status());
     assertTrue(r.body().endsWith(",\"rewrite\":{\"reason\":\"keyboard_layout\",\"query\":\"람다\"}}"), r.body());
+    Http typing = get("/search?q=" + java.net.URLEncoder.encode("람다 콜", java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(typing.body().endsWith(",\"rewrite\":{\"reason\":\"completion\",\"query\":\"람다 콜*\"}}"), typing.body());
   }
 
   @Test

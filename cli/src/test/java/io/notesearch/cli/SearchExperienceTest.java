@@ -59,6 +59,21 @@ class SearchExperienceTest {
     assertEquals(SearchResult.Reason.NONE, search("람다").rewrite().reason(), "a real query is left alone");
   }
 
+  /** The search page searches while a word is typed: an unfinished last word is completed. */
+  @Test
+  void anUnfinishedLastWordIsCompletedFromTheNotesWords() throws IOException {
+    SearchResult r = search("로드 밸");
+    assertEquals(SearchResult.Reason.COMPLETION, r.rewrite().reason(), r.rewrite().toString());
+    assertEquals("로드 밸*", r.rewrite().query());
+    assertEquals(SearchResult.Matching.ALL_WORDS, r.matching(), "every word, not the any-word fallback (워크로드)");
+    assertTrue(r.hits().getFirst().snippet().render("[", "]").contains("[로드 밸런서]"), r.hits().getFirst().snippet().text());
+    assertEquals("devops/kubernetes-basics.md", note(search("쿠버").hits().getFirst()));
+    assertEquals(SearchResult.Reason.COMPLETION, search("람다 콜").rewrite().reason());
+    // A whole word that matches is not completed; one Latin letter starts too many words to mean one.
+    assertEquals(SearchResult.Reason.NONE, search("로드 밸런서").rewrite().reason());
+    assertTrue(search("e").hits().isEmpty());
+  }
+
   @Test
   void misspellingsAreCorrectedFromTheIndexVocabulary() throws IOException {
     SearchResult r = search("elasticahce");
@@ -140,6 +155,9 @@ class SearchExperienceTest {
     CliRun run = CliRun.of("search", "--index", index.toString(), "-n", "1", "fkaek");
     assertEquals(0, run.code());
     assertEquals("notesearch: searched [람다] instead (typed with the other keyboard input mode?)", run.err().strip());
+    CliRun typing = CliRun.of("search", "--index", index.toString(), "-n", "1", "쿠버");
+    assertEquals(0, typing.code());
+    assertEquals("notesearch: no match for the words as typed; showing words that start with the last one: [쿠버*]", typing.err().strip());
     CliRun bad = CliRun.of("search", "--index", index.toString(), "tga:aws");
     assertEquals(2, bad.code());
     assertTrue(bad.err().startsWith("notesearch: unknown field [tga]"), bad.err());

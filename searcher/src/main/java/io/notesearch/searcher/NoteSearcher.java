@@ -310,6 +310,18 @@ public final class NoteSearcher implements AutoCloseable {
               }
             }
           }
+          if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
+            // The last word not finished (the search page searches as it is typed): words starting
+            // with it, every other word still required. Taken only when that matches.
+            String completed = QueryPlanner.completeLastWord(QueryPlanner.clean(request.query()));
+            if (completed != null) {
+              Attempt done = attempt(searcher, request.withQuery(completed), false);
+              if (done != null && done.total() > 0) {
+                attempt = done;
+                rewrite = new SearchResult.Rewrite(SearchResult.Reason.COMPLETION, completed);
+              }
+            }
+          }
         }
         if (attempt == null) {
           return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS,

@@ -72,7 +72,12 @@ public record SearchResult(List<Hit> hits, long total, Matching matching, Durati
     /** Typed with the other keyboard input mode ({@code fkaek} for {@code 람다}). */
     KEYBOARD_LAYOUT,
     /** A word was not in the index and a close one was ({@code elasticahce} → {@code elasticache}). */
-    SPELLING
+    SPELLING,
+    /**
+     * Nothing had every word as typed, but words starting with the last one were there: a word still
+     * being typed ({@code 로드 밸} → {@code 로드 밸*}).
+     */
+    COMPLETION
   }
 
   /** How many of the query's words a section had to contain. */

@@ -147,6 +147,16 @@ public final class SolrNoteSearcher implements AutoCloseable {
           }
         }
       }
+      if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
+        String completed = QueryPlanner.completeLastWord(QueryPlanner.clean(request.query()));
+        if (completed != null) {
+          Attempt done = attempt(request.withQuery(completed), false);
+          if (done != null && done.total() > 0) {
+            attempt = done;
+            rewrite = new SearchResult.Rewrite(SearchResult.Reason.COMPLETION, completed);
+          }
+        }
+      }
     }
     if (attempt == null) {
       return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS,

@@ -181,6 +181,23 @@ public final class QueryPlanner {
     return root == null || root instanceof QueryNode.Text || root instanceof QueryNode.Initials;
   }
 
+  /**
+   * The query with its last word made a prefix ({@code 로드 밸} → {@code 로드 밸*}), as the search page
+   * sends a word still being typed; null when the last word is one Latin letter or digit, which
+   * starts too many words to mean one, or already ends in {@code *}.
+   *
+   * @param cleaned plain words, {@link #clean cleaned}
+   */
+  public static String completeLastWord(String cleaned) {
+    String text = cleaned.strip();
+    int space = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t'));
+    String last = text.substring(space + 1);
+    if (last.isEmpty() || last.endsWith("*") || (last.length() < 2 && !Hangul.isSyllable(last.charAt(0)))) {
+      return null;
+    }
+    return text + "*";
+  }
+
   /** Builds the Lucene query of a parsed query, collecting ranking and highlighting parts on the way. */
   private final class Build {
     private final boolean allWords;

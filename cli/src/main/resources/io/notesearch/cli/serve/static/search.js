@@ -228,6 +228,8 @@
           text = 'searched [' + body.rewrite.query + '] instead (typed with the other input mode?) · ' + text;
         } else if (body.rewrite && body.rewrite.reason === 'spelling') {
           text = 'no match as typed; showing [' + body.rewrite.query + '] · ' + text;
+        } else if (body.rewrite && body.rewrite.reason === 'completion') {
+          text = 'words starting with the last one: [' + body.rewrite.query + '] · ' + text;
         }
         status.textContent = text;
       }
