@@ -1,11 +1,11 @@
 package io.notesearch.searcher;
 
 import io.notesearch.searcher.analysis.Glossary;
-import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.FacetCounter;
 import io.notesearch.searcher.internal.NoteCatalog;
 import io.notesearch.searcher.internal.QueryPlanner;
+import io.notesearch.searcher.internal.Rewrites;
 import io.notesearch.searcher.internal.Related;
 import io.notesearch.searcher.internal.Snippets;
 import io.notesearch.searcher.internal.Suggester;
@@ -283,46 +283,30 @@ public final class NoteSearcher implements AutoCloseable {
       IndexSearcher searcher = manager.acquire();
       try {
         boolean plainWords = QueryPlanner.isPlainWords(request);
-        Attempt attempt = attempt(searcher, request, plainWords);
-        SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-        // Few hits, or none with every word (the any-word fallback may find many): perhaps mistyped.
-        if (attempt != null && (attempt.total() <= FEW_HITS || !attempt.allWords()) && plainWords) {
-          // Typed with the wrong input mode? Searched the other way, it finds far more.
-          String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
-          if (looksTyped(switched)) {
-            Attempt other = attempt(searcher, request.withQuery(switched), true);
-            long typed = attempt.allWords() ? attempt.total() : 0;
-            if (other != null && other.allWords() && other.total() > 0 && (typed == 0 || other.total() > 4 * typed)) {
-              attempt = other;
-              rewrite = new SearchResult.Rewrite(SearchResult.Reason.KEYBOARD_LAYOUT, switched);
-            }
-          }
-          if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
-            // Not every word is in the index: a misspelling? Corrected, every word may match.
-            String corrected = suggester.correct(searcher.getIndexReader(), QueryPlanner.clean(request.query()));
-            if (corrected != null) {
-              Attempt fixed = attempt(searcher, request.withQuery(corrected), true);
-              // Taken only when it matches every word (or the words as typed found nothing): an
-              // English word the notes lack is "corrected" to a near one (order → older) as well.
-              if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
-                attempt = fixed;
-                rewrite = new SearchResult.Rewrite(SearchResult.Reason.SPELLING, corrected);
+        Rewrites.Outcome<Attempt> outcome = Rewrites.apply(request, attempt(searcher, request, plainWords), plainWords, true,
+            new Rewrites.Runs<Attempt, IOException>() {
+              @Override
+              public Attempt attempt(SearchRequest r, boolean plain) throws IOException {
+                return NoteSearcher.this.attempt(searcher, r, plain);
               }
-            }
-          }
-          if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
-            // The last word not finished (the search page searches as it is typed): words starting
-            // with it, every other word still required. Taken only when that matches.
-            String completed = QueryPlanner.completeLastWord(QueryPlanner.clean(request.query()));
-            if (completed != null) {
-              Attempt done = attempt(searcher, request.withQuery(completed), false);
-              if (done != null && done.total() > 0) {
-                attempt = done;
-                rewrite = new SearchResult.Rewrite(SearchResult.Reason.COMPLETION, completed);
+
+              @Override
+              public long total(Attempt a) {
+                return a.total();
               }
-            }
-          }
-        }
+
+              @Override
+              public boolean allWords(Attempt a) {
+                return a.allWords();
+              }
+
+              @Override
+              public String correct(String cleaned) throws IOException {
+                return suggester.correct(searcher.getIndexReader(), cleaned);
+              }
+            });
+        Attempt attempt = outcome.attempt();
+        SearchResult.Rewrite rewrite = outcome.rewrite();
         if (attempt == null) {
           return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS,
               Duration.ofNanos(System.nanoTime() - started), SearchResult.Rewrite.NONE, SearchResult.Facets.NONE);
@@ -412,25 +396,11 @@ public final class NoteSearcher implements AutoCloseable {
     return new TopDocs(candidates.totalHits, java.util.Arrays.copyOf(rescored.scoreDocs, Math.min(window, rescored.scoreDocs.length)));
   }
 
-  /** At most this many hits and a query may have been mistyped: only then are other readings tried. */
-  private static final int FEW_HITS = 3;
-
   /** The most hits collected for one page, however many sections one note contributes. */
   private static final int MAX_WINDOW = 10_000;
 
   /** How many of the best candidates the ranking boosts reorder. */
   private static final int RESCORE_WINDOW = 100;
-
-  /** Whether a layout-switched query is what a person would type: whole syllables, or Latin words. */
-  private static boolean looksTyped(String switched) {
-    for (int i = 0; i < switched.length(); i++) {
-      char c = switched.charAt(i);
-      if (c >= 'ㄱ' && c <= 'ㅣ') {
-        return false; // leftover jamo: the Latin letters were not Korean keystrokes
-      }
-    }
-    return !switched.isBlank();
-  }
 
   private static List<ScoreDoc> capPerNote(IndexSearcher searcher, ScoreDoc[] docs, SearchRequest request)
       throws IOException {

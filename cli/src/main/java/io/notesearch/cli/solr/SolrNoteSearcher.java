@@ -7,9 +7,9 @@ import io.notesearch.searcher.SearchResult;
 import io.notesearch.searcher.Snippet;
 import io.notesearch.searcher.UserFiles;
 import io.notesearch.searcher.analysis.Glossary;
-import io.notesearch.searcher.analysis.Hangul;
 import io.notesearch.searcher.analysis.NoteAnalyzers;
 import io.notesearch.searcher.internal.QueryPlanner;
+import io.notesearch.searcher.internal.Rewrites;
 import io.notesearch.searcher.internal.Snippets;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.io.IOException;
@@ -57,9 +57,6 @@ public final class SolrNoteSearcher implements AutoCloseable {
 
   /** As NoteSearcher: the most hits collected for one page. */
   static final int MAX_WINDOW = 10_000;
-
-  /** As NoteSearcher: at most this many hits and a query may have been mistyped. */
-  static final int FEW_HITS = 3;
 
   private static final String FIELDS = String.join(",", IndexSchema.ID, IndexSchema.PATH, IndexSchema.TITLE,
       IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.LINE, IndexSchema.BODY, IndexSchema.TAG,
@@ -121,43 +118,34 @@ public final class SolrNoteSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws NoteIndexException {
     long started = System.nanoTime();
     boolean plainWords = QueryPlanner.isPlainWords(request);
-    Attempt attempt = attempt(request, plainWords);
-    SearchResult.Rewrite rewrite = SearchResult.Rewrite.NONE;
-    // Few hits: the query may be mistyped. Unlike NoteSearcher, not also whenever the any-word
-    // fallback answers: /notesearch/correct sees only the vocabulary of the shard whose core
-    // answers, so with a node down `route53 alais record` was corrected or not by which replica
-    // answered (SolrCloudParityIT); with few hits the rewrite must still find every word.
-    if (attempt != null && attempt.total() <= FEW_HITS && plainWords) {
-      String switched = Hangul.switchLayout(QueryPlanner.clean(request.query()));
-      if (looksTyped(switched)) {
-        Attempt other = attempt(request.withQuery(switched), true);
-        long typed = attempt.allWords() ? attempt.total() : 0;
-        if (other != null && other.allWords() && other.total() > 0 && (typed == 0 || other.total() > 4 * typed)) {
-          attempt = other;
-          rewrite = new SearchResult.Rewrite(SearchResult.Reason.KEYBOARD_LAYOUT, switched);
-        }
-      }
-      if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
-        String corrected = correct(QueryPlanner.clean(request.query()));
-        if (corrected != null) {
-          Attempt fixed = attempt(request.withQuery(corrected), true);
-          if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
-            attempt = fixed;
-            rewrite = new SearchResult.Rewrite(SearchResult.Reason.SPELLING, corrected);
+    // Unlike NoteSearcher, only on few hits, not also whenever the any-word fallback answers:
+    // /notesearch/correct sees only the vocabulary of the shard whose core answers, so with a node
+    // down `route53 alais record` was corrected or not by which replica answered
+    // (SolrCloudParityIT); with few hits the rewrite must still find every word.
+    Rewrites.Outcome<Attempt> outcome = Rewrites.apply(request, attempt(request, plainWords), plainWords, false,
+        new Rewrites.Runs<Attempt, NoteIndexException>() {
+          @Override
+          public Attempt attempt(SearchRequest r, boolean plain) throws NoteIndexException {
+            return SolrNoteSearcher.this.attempt(r, plain);
           }
-        }
-      }
-      if (rewrite == SearchResult.Rewrite.NONE && (attempt.total() == 0 || !attempt.allWords())) {
-        String completed = QueryPlanner.completeLastWord(QueryPlanner.clean(request.query()));
-        if (completed != null) {
-          Attempt done = attempt(request.withQuery(completed), false);
-          if (done != null && done.total() > 0) {
-            attempt = done;
-            rewrite = new SearchResult.Rewrite(SearchResult.Reason.COMPLETION, completed);
+
+          @Override
+          public long total(Attempt a) {
+            return a.total();
           }
-        }
-      }
-    }
+
+          @Override
+          public boolean allWords(Attempt a) {
+            return a.allWords();
+          }
+
+          @Override
+          public String correct(String cleaned) throws NoteIndexException {
+            return SolrNoteSearcher.this.correct(cleaned);
+          }
+        });
+    Attempt attempt = outcome.attempt();
+    SearchResult.Rewrite rewrite = outcome.rewrite();
     if (attempt == null) {
       return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS,
           Duration.ofNanos(System.nanoTime() - started), SearchResult.Rewrite.NONE, SearchResult.Facets.NONE);
@@ -295,16 +283,6 @@ public final class SolrNoteSearcher implements AutoCloseable {
       throw new IllegalArgumentException(String.valueOf(se.getMessage()).lines().findFirst().orElse(""), e);
     }
     return solr.failure("cannot search the collection [" + solr.name() + "]", e);
-  }
-
-  private static boolean looksTyped(String switched) {
-    for (int i = 0; i < switched.length(); i++) {
-      char c = switched.charAt(i);
-      if (c >= 'ㄱ' && c <= 'ㅣ') {
-        return false;
-      }
-    }
-    return !switched.isBlank();
   }
 
   private static List<SolrDocument> capPerNote(SolrDocumentList docs, SearchRequest request) {
