@@ -47,6 +47,15 @@ final class InlineText {
   private static final Pattern MEDIA =
       Pattern.compile(".*\\.(png|jpe?g|gif|svg|webp|bmp|avif|mp4|webm|mov|mp3|wav|ogg|m4a|pdf)", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Bold or italics around a quotation glued to what follows ({@code **"읽기 전용"**이라는}): the
+   * quote before the closing delimiter reads to flexmark as opening punctuation, so the run never
+   * closes and its asterisks stay in the text (snippets showed them). The writer meant emphasis:
+   * the asterisks are dropped. Escaped ones ({@code \*\*}) are the writer's own and stay.
+   */
+  private static final Pattern QUOTED_EMPHASIS =
+      Pattern.compile("(?<![\\\\*])(\\*\\*?)([\"\u201C'\u2018][^\\n*]*?[\"\u201D'\u2019])\\1(?!\\*)");
+
   private InlineText() {}
 
   /**
@@ -90,7 +99,7 @@ final class InlineText {
       if (tags != null) {
         collectTags(t.getChars(), tags);
       }
-      out.append(Escaping.unescapeString(t.getChars()));
+      out.append(Escaping.unescapeString(QUOTED_EMPHASIS.matcher(t.getChars()).replaceAll("$2")));
     } else if (c instanceof Code code) {
       out.append(code.getText());
     } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {

@@ -68,7 +68,8 @@ public final class NoteParser {
    * snippets showed them and the words were not bold. Flexmark's directional-punctuation option
    * counts only opening punctuation before a closing delimiter (and closing punctuation after an
    * opening one) against it, which is what the writer meant. A closing quote still does not close
-   * ({@code **"읽기 전용"**이라는}: flexmark counts quotes as opening punctuation too).
+   * ({@code **"읽기 전용"**이라는}: flexmark counts quotes as opening punctuation too); {@link
+   * InlineText} drops those asterisks from the text.
    */
   static void koreanEmphasis(MutableDataSet options) {
     options.set(Parser.INLINE_DELIMITER_DIRECTIONAL_PUNCTUATIONS, true);
