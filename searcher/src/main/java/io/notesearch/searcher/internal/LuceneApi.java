@@ -3,6 +3,8 @@ package io.notesearch.searcher.internal;
 import io.notesearch.searcher.schema.IndexSchema;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder.TermAndBoost;
@@ -40,5 +42,34 @@ final class LuceneApi {
   /** How a clause occurs (a record component here, a getter in Lucene 9). */
   static BooleanClause.Occur occur(BooleanClause clause) {
     return clause.occur();
+  }
+
+  /** Rewrites a prefix or pattern to its {@code size} most used words ({@link MostUsedTerms}). */
+  static MultiTermQuery.RewriteMethod mostUsedTerms(int size) {
+    return new MostUsed(size);
+  }
+
+  private static final class MostUsed extends MultiTermQuery.RewriteMethod {
+    private final int size;
+
+    MostUsed(int size) {
+      this.size = size;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher, MultiTermQuery query) throws java.io.IOException {
+      return MostUsedTerms.rewrite(searcher.getIndexReader(), query.getField(),
+          terms -> getTermsEnum(query, terms, new org.apache.lucene.util.AttributeSource()), size);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MostUsed other && other.size == size;
+    }
+
+    @Override
+    public int hashCode() {
+      return size;
+    }
   }
 }

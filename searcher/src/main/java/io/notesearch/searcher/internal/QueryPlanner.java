@@ -20,7 +20,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -28,6 +27,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -333,20 +333,28 @@ public final class QueryPlanner {
       return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, 0.1f);
     }
 
-    /** Words starting with the prefix; a trailing lone consonant ({@code 람ㄷ}) means any syllable starting with it. */
+    /**
+     * Words starting with the prefix; a trailing lone consonant ({@code 람ㄷ}) means any syllable
+     * starting with it. Every such word matches; the {@link #PREFIX_RANKED} most used of them also
+     * score, so that sections that use the words more, or in a heading, come first.
+     */
     private Query prefix(String typed) {
       String lower = typed.toLowerCase(Locale.ROOT);
+      boolean unfinished = Hangul.endsWithLoneConsonant(lower);
       List<Query> fields = new ArrayList<>();
       for (String field : TEXT_FIELDS) {
-        Query q = Hangul.endsWithLoneConsonant(lower)
-            ? new RegexpQuery(new Term(field, Hangul.prefixRegexp(lower)), RegExp.NONE)
-            : new PrefixQuery(new Term(field, lower));
-        fields.add(q);
+        Term term = new Term(field, unfinished ? Hangul.prefixRegexp(lower) : lower);
+        Query every = unfinished ? new RegexpQuery(term, RegExp.NONE) : new PrefixQuery(term);
+        Query ranked = unfinished
+            ? new RegexpQuery(term, RegExp.NONE, 0, RegexpQuery.DEFAULT_PROVIDER, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT,
+                LuceneApi.mostUsedTerms(PREFIX_RANKED))
+            : new PrefixQuery(term, LuceneApi.mostUsedTerms(PREFIX_RANKED));
+        fields.add(new BooleanQuery.Builder().add(every, Occur.FILTER).add(ranked, Occur.SHOULD).build());
         if (field.equals(IndexSchema.BODY)) {
-          highlight.add(q);
+          highlight.add(every);
         }
       }
-      return new ConstantScoreQuery(new DisjunctionMaxQuery(fields, 0f));
+      return new DisjunctionMaxQuery(fields, 0f);
     }
 
     /** Words within {@code edits} edits of the word as typed. */
@@ -403,6 +411,9 @@ public final class QueryPlanner {
           new PrefixQuery(new Term(IndexSchema.INITIALS, consonants))), 0f);
     }
   }
+
+  /** How many of the words a prefix matches score ({@link MostUsedTerms}): the most used ones. */
+  static final int PREFIX_RANKED = 16;
 
   /** Longest run of plain words analysed, in words and chars: nobody types more, and Lucene caps clauses. */
   static final int MAX_WORDS = 32;

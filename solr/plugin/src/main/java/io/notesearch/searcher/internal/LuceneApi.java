@@ -1,12 +1,14 @@
 package io.notesearch.searcher.internal;
 
 import io.notesearch.searcher.schema.IndexSchema;
+import org.apache.lucene.index.IndexReader;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder.TermAndBoost;
@@ -57,5 +59,34 @@ final class LuceneApi {
   /** How a clause occurs (a getter here, a record component in Lucene 10). */
   static BooleanClause.Occur occur(BooleanClause clause) {
     return clause.getOccur();
+  }
+
+  /** Rewrites a prefix or pattern to its {@code size} most used words ({@link MostUsedTerms}). */
+  static MultiTermQuery.RewriteMethod mostUsedTerms(int size) {
+    return new MostUsed(size);
+  }
+
+  private static final class MostUsed extends MultiTermQuery.RewriteMethod {
+    private final int size;
+
+    MostUsed(int size) {
+      this.size = size;
+    }
+
+    @Override
+    public Query rewrite(IndexReader reader, MultiTermQuery query) throws java.io.IOException {
+      return MostUsedTerms.rewrite(reader, query.getField(),
+          terms -> getTermsEnum(query, terms, new org.apache.lucene.util.AttributeSource()), size);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MostUsed other && other.size == size;
+    }
+
+    @Override
+    public int hashCode() {
+      return size;
+    }
   }
 }
