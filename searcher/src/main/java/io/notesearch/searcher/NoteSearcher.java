@@ -284,27 +284,7 @@ public final class NoteSearcher implements AutoCloseable {
       try {
         boolean plainWords = QueryPlanner.isPlainWords(request);
         Rewrites.Outcome<Attempt> outcome = Rewrites.apply(request, attempt(searcher, request, plainWords), plainWords, true,
-            new Rewrites.Runs<Attempt, IOException>() {
-              @Override
-              public Attempt attempt(SearchRequest r, boolean plain) throws IOException {
-                return NoteSearcher.this.attempt(searcher, r, plain);
-              }
-
-              @Override
-              public long total(Attempt a) {
-                return a.total();
-              }
-
-              @Override
-              public boolean allWords(Attempt a) {
-                return a.allWords();
-              }
-
-              @Override
-              public String correct(String cleaned) throws IOException {
-                return suggester.correct(searcher.getIndexReader(), cleaned);
-              }
-            });
+            (r, plain) -> attempt(searcher, r, plain), cleaned -> suggester.correct(searcher.getIndexReader(), cleaned));
         Attempt attempt = outcome.attempt();
         SearchResult.Rewrite rewrite = outcome.rewrite();
         if (attempt == null) {
@@ -348,8 +328,9 @@ public final class NoteSearcher implements AutoCloseable {
   }
 
   /** One run of a query: every word, then any word when that finds nothing (plain words only). */
-  private record Attempt(QueryPlanner.Plan plan, TopDocs top, boolean allWords) {
-    long total() {
+  private record Attempt(QueryPlanner.Plan plan, TopDocs top, boolean allWords) implements Rewrites.Found {
+    @Override
+    public long total() {
       return top.totalHits.value();
     }
   }

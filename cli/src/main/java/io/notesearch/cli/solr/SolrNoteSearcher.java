@@ -102,8 +102,10 @@ public final class SolrNoteSearcher implements AutoCloseable {
   }
 
   /** One run of a query on Solr. */
-  private record Attempt(String text, QueryPlanner.Plan plan, SolrDocumentList docs, boolean allWords, int window) {
-    long total() {
+  private record Attempt(String text, QueryPlanner.Plan plan, SolrDocumentList docs, boolean allWords, int window)
+      implements Rewrites.Found {
+    @Override
+    public long total() {
       return docs.getNumFound();
     }
   }
@@ -123,27 +125,7 @@ public final class SolrNoteSearcher implements AutoCloseable {
     // down `route53 alais record` was corrected or not by which replica answered
     // (SolrCloudParityIT); with few hits the rewrite must still find every word.
     Rewrites.Outcome<Attempt> outcome = Rewrites.apply(request, attempt(request, plainWords), plainWords, false,
-        new Rewrites.Runs<Attempt, NoteIndexException>() {
-          @Override
-          public Attempt attempt(SearchRequest r, boolean plain) throws NoteIndexException {
-            return SolrNoteSearcher.this.attempt(r, plain);
-          }
-
-          @Override
-          public long total(Attempt a) {
-            return a.total();
-          }
-
-          @Override
-          public boolean allWords(Attempt a) {
-            return a.allWords();
-          }
-
-          @Override
-          public String correct(String cleaned) throws NoteIndexException {
-            return SolrNoteSearcher.this.correct(cleaned);
-          }
-        });
+        this::attempt, this::correct);
     Attempt attempt = outcome.attempt();
     SearchResult.Rewrite rewrite = outcome.rewrite();
     if (attempt == null) {

@@ -140,8 +140,10 @@ public final class Hangul {
     private final int wordLength;
     private final long wordMask;
     private final int maxEdits;
+    private final int[][] rows;
+    private final char[] one = new char[1];
+    private final char[] split = new char[MAX_JAMO];
     private char[] jamo = new char[16 * MAX_JAMO];
-    private int[][] rows;
 
     /**
      * @param word the word as typed
@@ -167,8 +169,7 @@ public final class Hangul {
           count += SYLLABLE_JAMO[c - BASE];
           mask |= SYLLABLE_MASK[c - BASE];
         } else {
-          char[] one = {c};
-          char[] split = new char[MAX_JAMO];
+          one[0] = c;
           int n = jamo(one, 1, split);
           count += n;
           mask |= mask(split, n);

@@ -46,30 +46,11 @@ final class LuceneApi {
 
   /** Rewrites a prefix or pattern to its {@code size} most used words ({@link MostUsedTerms}). */
   static MultiTermQuery.RewriteMethod mostUsedTerms(int size) {
-    return new MostUsed(size);
-  }
-
-  private static final class MostUsed extends MultiTermQuery.RewriteMethod {
-    private final int size;
-
-    MostUsed(int size) {
-      this.size = size;
-    }
-
-    @Override
-    public Query rewrite(IndexSearcher searcher, MultiTermQuery query) throws java.io.IOException {
-      return MostUsedTerms.rewrite(searcher.getIndexReader(), query.getField(),
-          terms -> getTermsEnum(query, terms, new org.apache.lucene.util.AttributeSource()), size);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof MostUsed other && other.size == size;
-    }
-
-    @Override
-    public int hashCode() {
-      return size;
-    }
+    return new MostUsedTerms(size) {
+      @Override
+      public Query rewrite(IndexSearcher searcher, MultiTermQuery query) throws java.io.IOException {
+        return rewrite(searcher.getIndexReader(), query);
+      }
+    };
   }
 }

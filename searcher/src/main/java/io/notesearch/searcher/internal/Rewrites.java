@@ -16,27 +16,27 @@ public final class Rewrites {
 
   private Rewrites() {}
 
-  /**
-   * How a searcher runs one reading of a query.
-   *
-   * @param <A> the searcher's record of a run
-   * @param <E> what its runs throw
-   */
-  public interface Runs<A, E extends Exception> {
-    /**
-     * Runs a query: every word, then any word when that finds nothing and {@code plainWords}.
-     *
-     * @return the run, or null when the query has no searchable word
-     */
-    A attempt(SearchRequest request, boolean plainWords) throws E;
-
+  /** What a searcher's run of a query tells about its hits. */
+  public interface Found {
     /** {@return how many sections the run found} */
-    long total(A attempt);
+    long total();
 
     /** {@return whether the run required every word (not the any-word fallback)} */
-    boolean allWords(A attempt);
+    boolean allWords();
+  }
 
-    /** {@return the cleaned query with its unknown words corrected, or null} */
+  /**
+   * How a searcher runs one reading of a query: every word, then any word when that finds nothing
+   * and {@code plainWords}; null when the query has no searchable word.
+   */
+  @FunctionalInterface
+  public interface Runs<A extends Found, E extends Exception> {
+    A attempt(SearchRequest request, boolean plainWords) throws E;
+  }
+
+  /** Where a searcher's spelling corrections come from: the cleaned query corrected, or null. */
+  @FunctionalInterface
+  public interface Corrections<E extends Exception> {
     String correct(String cleaned) throws E;
   }
 
@@ -47,7 +47,7 @@ public final class Rewrites {
    * @param rewrite what was searched instead, or {@link SearchResult.Rewrite#NONE}
    * @param <A> the searcher's record of a run
    */
-  public record Outcome<A>(A attempt, SearchResult.Rewrite rewrite) {}
+  public record Outcome<A extends Found>(A attempt, SearchResult.Rewrite rewrite) {}
 
   /**
    * Tries the other readings of a query that found little, in order: the other input mode, spelling
@@ -59,12 +59,13 @@ public final class Rewrites {
    * @param evenWhenAnyWord also when the any-word fallback found many (the local index; Solr
    *     corrects from one shard's vocabulary, which must not decide a query that found plenty)
    * @param runs how the searcher runs a query
+   * @param corrections where its spelling corrections come from
    */
-  public static <A, E extends Exception> Outcome<A> apply(SearchRequest request, A first, boolean plainWords,
-      boolean evenWhenAnyWord, Runs<A, E> runs) throws E {
+  public static <A extends Found, E extends Exception> Outcome<A> apply(SearchRequest request, A first, boolean plainWords,
+      boolean evenWhenAnyWord, Runs<A, E> runs, Corrections<E> corrections) throws E {
     A attempt = first;
     if (attempt == null || !plainWords
-        || !(runs.total(attempt) <= FEW_HITS || (evenWhenAnyWord && !runs.allWords(attempt)))) {
+        || !(attempt.total() <= FEW_HITS || (evenWhenAnyWord && !attempt.allWords()))) {
       return new Outcome<>(attempt, SearchResult.Rewrite.NONE);
     }
     String cleaned = QueryPlanner.clean(request.query());
@@ -72,21 +73,21 @@ public final class Rewrites {
     String switched = Hangul.switchLayout(cleaned);
     if (looksTyped(switched)) {
       A other = runs.attempt(request.withQuery(switched), true);
-      long typed = runs.allWords(attempt) ? runs.total(attempt) : 0;
-      if (other != null && runs.allWords(other) && runs.total(other) > 0 && (typed == 0 || runs.total(other) > 4 * typed)) {
+      long typed = attempt.allWords() ? attempt.total() : 0;
+      if (other != null && other.allWords() && other.total() > 0 && (typed == 0 || other.total() > 4 * typed)) {
         return new Outcome<>(other, new SearchResult.Rewrite(SearchResult.Reason.KEYBOARD_LAYOUT, switched));
       }
     }
-    if (runs.total(attempt) > 0 && runs.allWords(attempt)) {
+    if (attempt.total() > 0 && attempt.allWords()) {
       return new Outcome<>(attempt, SearchResult.Rewrite.NONE);
     }
     // Not every word is in the index: a misspelling? Corrected, every word may match.
-    String corrected = runs.correct(cleaned);
+    String corrected = corrections.correct(cleaned);
     if (corrected != null) {
       A fixed = runs.attempt(request.withQuery(corrected), true);
       // Taken only when it matches every word (or the words as typed found nothing): an English
       // word the notes lack is "corrected" to a near one (order → older) as well.
-      if (fixed != null && runs.total(fixed) > 0 && (runs.allWords(fixed) || runs.total(attempt) == 0)) {
+      if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
         return new Outcome<>(fixed, new SearchResult.Rewrite(SearchResult.Reason.SPELLING, corrected));
       }
     }
@@ -95,7 +96,7 @@ public final class Rewrites {
     String completed = QueryPlanner.completeLastWord(cleaned);
     if (completed != null) {
       A done = runs.attempt(request.withQuery(completed), false);
-      if (done != null && runs.total(done) > 0) {
+      if (done != null && done.total() > 0) {
         return new Outcome<>(done, new SearchResult.Rewrite(SearchResult.Reason.COMPLETION, completed));
       }
     }

@@ -1,7 +1,6 @@
 package io.notesearch.searcher.internal;
 
 import io.notesearch.searcher.schema.IndexSchema;
-import org.apache.lucene.index.IndexReader;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.BooleanClause;
@@ -63,30 +62,6 @@ final class LuceneApi {
 
   /** Rewrites a prefix or pattern to its {@code size} most used words ({@link MostUsedTerms}). */
   static MultiTermQuery.RewriteMethod mostUsedTerms(int size) {
-    return new MostUsed(size);
-  }
-
-  private static final class MostUsed extends MultiTermQuery.RewriteMethod {
-    private final int size;
-
-    MostUsed(int size) {
-      this.size = size;
-    }
-
-    @Override
-    public Query rewrite(IndexReader reader, MultiTermQuery query) throws java.io.IOException {
-      return MostUsedTerms.rewrite(reader, query.getField(),
-          terms -> getTermsEnum(query, terms, new org.apache.lucene.util.AttributeSource()), size);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof MostUsed other && other.size == size;
-    }
-
-    @Override
-    public int hashCode() {
-      return size;
-    }
+    return new MostUsedTerms(size) {}; // Lucene 9 rewrites with the reader, as MostUsedTerms does
   }
 }
