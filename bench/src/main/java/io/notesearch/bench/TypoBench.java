@@ -68,22 +68,8 @@ final class TypoBench {
           if (first.rewrite().reason() != SearchResult.Reason.SPELLING || !first.rewrite().query().equals(typo[1])) {
             throw new IllegalStateException(typo[0] + " was not corrected to " + typo[1] + ": " + first.rewrite());
           }
-          long[] nanos = new long[21];
-          for (int i = 0; i < nanos.length; i++) {
-            t = System.nanoTime();
-            searcher.search(SearchRequest.of(typo[0]));
-            nanos[i] = System.nanoTime() - t;
-          }
-          Arrays.sort(nanos);
-          long[] right = new long[21];
-          for (int i = 0; i < right.length; i++) {
-            t = System.nanoTime();
-            searcher.search(SearchRequest.of(typo[1]));
-            right[i] = System.nanoTime() - t;
-          }
-          Arrays.sort(right);
           System.out.printf(Locale.ROOT, "%s → %s: first %.1f ms, then median %.1f ms (spelt right: %.1f ms)%n",
-              typo[0], typo[1], firstNanos / 1e6, nanos[nanos.length / 2] / 1e6, right[right.length / 2] / 1e6);
+              typo[0], typo[1], firstNanos / 1e6, medianMillis(searcher, typo[0]), medianMillis(searcher, typo[1]));
         }
       }
     } finally {
@@ -93,6 +79,18 @@ final class TypoBench {
         }
       }
     }
+  }
+
+  /** The median time of 21 searches for a query, in milliseconds. */
+  private static double medianMillis(NoteSearcher searcher, String query) throws IOException {
+    long[] nanos = new long[21];
+    for (int i = 0; i < nanos.length; i++) {
+      long t = System.nanoTime();
+      searcher.search(SearchRequest.of(query));
+      nanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(nanos);
+    return nanos[nanos.length / 2] / 1e6;
   }
 
   /** Distinct terms of the body field that start with a Hangul syllable: what a correction scans. */
