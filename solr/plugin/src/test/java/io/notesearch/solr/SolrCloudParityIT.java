@@ -177,6 +177,27 @@ class SolrCloudParityIT {
     assertTrue(compared >= 3, "at least 3 hits on both pages, " + compared + " of\n" + solr.out() + "\nvs local\n" + local.out());
   }
 
+  /**
+   * Words starting with what was typed rank by their most used words in both editions (Lucene 9's
+   * rewrite method in the Solr plugin is its own), and an unfinished last word is completed in both.
+   */
+  @Test
+  @Order(3)
+  void prefixesAndUnfinishedWordsFindTheSameNoteFirst() throws Exception {
+    for (String q : List.of("쿠버", "cloudfor*", "람ㄷ")) {
+      Run solr = notesearch("search", "--solr", url, "--collection", COLLECTION, "--json", "-n", "3", q);
+      Run local = notesearch("search", "--index", work.resolve("staging").toString(), "--json", "-n", "3", q);
+      assertEquals(0, solr.code(), q + ": " + solr);
+      assertEquals(0, local.code(), q + ": " + local);
+      String solrFirst = location(solr.out().lines().findFirst().orElseThrow());
+      String localFirst = location(local.out().lines().findFirst().orElseThrow());
+      assertEquals(localFirst.substring(0, localFirst.lastIndexOf(':')), solrFirst.substring(0, solrFirst.lastIndexOf(':')),
+          q + ": the same note first\n" + solr.out() + "\nvs local\n" + local.out());
+    }
+    assertTrue(notesearch("search", "--solr", url, "--collection", COLLECTION, "-n", "1", "쿠버").err().contains("[쿠버*]"),
+        "completed in Solr too");
+  }
+
   @Test
   @Order(4)
   void failuresAreOneLineAndExitThree() throws Exception {
