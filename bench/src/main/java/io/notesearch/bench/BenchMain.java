@@ -138,9 +138,12 @@ public final class BenchMain {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--keep", paramLabel = "DIR", description = "leave the notes and their index in DIR (notes/, index/)")
+    Path keep;
+
     @Override
     public Integer call() throws IOException {
-      TypoBench.run(notes, vocabulary, seed);
+      TypoBench.run(notes, vocabulary, seed, keep);
       return 0;
     }
   }

@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  * words, indexes them, and times misspelt searches: the first in the JVM and the median of later ones.
  *
  * <pre>{@code
- * scripts/notesearch-bench typo --notes 3000 --vocabulary 300000
+ * scripts/notesearch-bench typo --notes 3000 --vocabulary 300000 [--keep DIR]
  * }</pre>
  */
 final class TypoBench {
@@ -48,8 +48,14 @@ final class TypoBench {
 
   private TypoBench() {}
 
-  static void run(int notes, int vocabulary, long seed) throws IOException {
-    Path work = Files.createTempDirectory("notesearch-typo");
+  /**
+   * Generates, indexes and times.
+   *
+   * @param keep a folder to leave the notes ({@code keep/notes}) and their index ({@code
+   *     keep/index}) in, for timing whole processes on them; null: a temporary folder, deleted
+   */
+  static void run(int notes, int vocabulary, long seed, Path keep) throws IOException {
+    Path work = keep == null ? Files.createTempDirectory("notesearch-typo") : Files.createDirectories(keep);
     try {
       Path folder = work.resolve("notes");
       long bytes = generate(notes, vocabulary, seed, folder);
@@ -73,11 +79,16 @@ final class TypoBench {
         }
       }
     } finally {
-      try (Stream<Path> walk = Files.walk(work)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
+      if (keep == null) {
+        try (Stream<Path> walk = Files.walk(work)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
         }
       }
+    }
+    if (keep != null) {
+      System.out.println("kept: " + work.resolve("notes") + " and " + work.resolve("index"));
     }
   }
 
