@@ -190,8 +190,7 @@ public final class QueryPlanner {
    */
   public static String completeLastWord(String cleaned) {
     String text = cleaned.strip();
-    int space = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t'));
-    String last = text.substring(space + 1);
+    String last = text.substring(text.lastIndexOf(' ') + 1); // clean() made every control char a space
     if (last.isEmpty() || last.endsWith("*") || (last.length() < 2 && !Hangul.isSyllable(last.charAt(0)))) {
       return null;
     }
