@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -83,10 +84,19 @@ public final class QueryPlanner {
    * @param filter drafts, tags, category and dates, or null: its clauses (filters and exclusions)
    *     join the match query's own, so that a filter matching almost every section is not a second
    *     conjunction to walk
-   * @param highlight the same words and synonym paths as match on the body field, every word
-   *     optional; with weighted matches a multi-word synonym is marked only where all its words are
+   * @param highlights makes the same words and synonym paths as match on the body field, every
+   *     word optional ({@link #highlight()}): only a search that shows snippets analyses the text for it
    */
-  public record Plan(Query match, Query rank, BooleanQuery filter, Query highlight) {
+  public record Plan(Query match, Query rank, BooleanQuery filter, Supplier<Query> highlights) {
+    /**
+     * {@return what snippets mark: the same words and synonym paths as match on the body field,
+     * every word optional; with weighted matches a multi-word synonym is marked only where all its
+     * words are}
+     */
+    public Query highlight() {
+      return highlights.get();
+    }
+
     /** Checks that the filter's clauses can join the match query's: filters and exclusions only. */
     public Plan {
       if (filter != null && (filter.getMinimumNumberShouldMatch() != 0
@@ -161,11 +171,15 @@ public final class QueryPlanner {
     if (match == null) {
       return null;
     }
-    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-    build.highlight.forEach(q -> highlight.add(q, Occur.SHOULD));
+    List<Supplier<Query>> marks = build.highlight;
+    Supplier<Query> highlight = () -> {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      marks.stream().map(Supplier::get).filter(java.util.Objects::nonNull).forEach(q -> b.add(q, Occur.SHOULD));
+      return b.build();
+    };
     BooleanQuery.Builder rank = new BooleanQuery.Builder();
     build.rank.forEach(q -> rank.add(q, Occur.SHOULD));
-    return new Plan(match, build.rank.isEmpty() ? null : rank.build(), filter(request), highlight.build());
+    return new Plan(match, build.rank.isEmpty() ? null : rank.build(), filter(request), highlight);
   }
 
   /**
@@ -201,7 +215,8 @@ public final class QueryPlanner {
   private final class Build {
     private final boolean allWords;
     final List<Query> rank = new ArrayList<>();
-    final List<Query> highlight = new ArrayList<>();
+    /** What snippets mark, made only when asked for (the text analysed again for the body field). */
+    final List<Supplier<Query>> highlight = new ArrayList<>();
 
     Build(boolean allWords) {
       this.allWords = allWords;
@@ -280,10 +295,7 @@ public final class QueryPlanner {
       if (boosts != null) {
         rank.add(boosts);
       }
-      Query body = new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, text, Occur.SHOULD);
-      if (body != null) {
-        highlight.add(body);
-      }
+      highlight.add(() -> new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, text, Occur.SHOULD));
       return match;
     }
 
@@ -301,16 +313,12 @@ public final class QueryPlanner {
       // judged fallback queries better than once (one section hit@1 less when not added again).
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(whole, Occur.SHOULD);
       CombinedFieldsBuilder content = new CombinedFieldsBuilder(analyzers.queryContent());
-      QueryBuilder marks = new QueryBuilder(analyzers.query());
       for (String word : words) {
         Query q = content.createBooleanQuery("_", word, Occur.SHOULD);
         if (q != null) {
           b.add(q, Occur.SHOULD);
           // And the snippet marks it where it stands alone.
-          Query body = marks.createBooleanQuery(IndexSchema.BODY, word, Occur.SHOULD);
-          if (body != null) {
-            highlight.add(body);
-          }
+          highlight.add(() -> new QueryBuilder(analyzers.query()).createBooleanQuery(IndexSchema.BODY, word, Occur.SHOULD));
         }
       }
       return b.build();
@@ -325,7 +333,7 @@ public final class QueryPlanner {
         if (q != null) {
           fields.add(q);
           if (field.equals(IndexSchema.BODY)) {
-            highlight.add(q);
+            highlight.add(() -> q);
           }
         }
       }
@@ -350,7 +358,7 @@ public final class QueryPlanner {
             : new PrefixQuery(term, LuceneApi.mostUsedTerms(PREFIX_RANKED));
         fields.add(new BooleanQuery.Builder().add(every, Occur.FILTER).add(ranked, Occur.SHOULD).build());
         if (field.equals(IndexSchema.BODY)) {
-          highlight.add(every);
+          highlight.add(() -> every);
         }
       }
       return new DisjunctionMaxQuery(fields, 0f);
@@ -365,7 +373,7 @@ public final class QueryPlanner {
           Query q = new FuzzyQuery(new Term(field, term), Math.min(edits, FuzzyQuery.defaultMaxEdits), term.length() > 3 ? 1 : 0);
           perField.add(q);
           if (field.equals(IndexSchema.BODY)) {
-            highlight.add(q);
+            highlight.add(() -> q);
           }
         }
         fields.add(new DisjunctionMaxQuery(perField, 0.1f));

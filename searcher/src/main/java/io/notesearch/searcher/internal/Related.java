@@ -40,6 +40,6 @@ public final class Related {
       return null;
     }
     BooleanQuery filter = new BooleanQuery.Builder().add(QueryPlanner.notDrafts()).build();
-    return new QueryPlanner.Plan(like, null, filter, like);
+    return new QueryPlanner.Plan(like, null, filter, () -> like);
   }
 }
