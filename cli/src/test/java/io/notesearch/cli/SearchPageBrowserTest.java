@@ -97,6 +97,15 @@ class SearchPageBrowserTest {
     assertPng(png);
   }
 
+  /** A word still being typed is completed, and the status line says what was searched. */
+  @Test
+  void anUnfinishedWordIsCompletedAndTheStatusSaysSo() throws Exception {
+    String dom = chromium.dumpDom(url("/?q=" + q("람다 콜")));
+    assertTrue(dom.matches("(?s).*<p id=\"notesearch-status\"[^>]*>words starting with the last one: \\[람다 콜\\*\\] · \\d+ sections.*"),
+        "status line: " + dom);
+    assertTrue(hits(dom).getFirst().contains("data-path=\"" + LAMBDA_NOTE + "\""), hits(dom).getFirst());
+  }
+
   @Test
   void aTagInTheUrlFiltersAndItsChipIsPressed() throws Exception {
     String dom = chromium.dumpDom(url("/?q=" + q("콜드 스타트") + "&tag=performance"));
