@@ -53,10 +53,15 @@ public final class IndexingBench {
     try {
       measure(notes, seed, source, fullOnly, work);
     } finally {
-      try (Stream<Path> walk = Files.walk(work)) { // a 100k run leaves ~0.5 GB behind otherwise
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      deleteTree(work); // a 100k run leaves ~0.5 GB behind otherwise
+    }
+  }
+
+  /** Deletes a folder and everything in it: a benchmark's generated notes and index. */
+  static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -80,11 +79,7 @@ final class TypoBench {
       }
     } finally {
       if (keep == null) {
-        try (Stream<Path> walk = Files.walk(work)) {
-          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
+        IndexingBench.deleteTree(work);
       }
     }
     if (keep != null) {
