@@ -72,7 +72,7 @@ public final class Hangul {
   }
 
   /** Every syllable split into its basic jamo ({@code 왜} → {@code ㅇㅗㅐ}); other chars kept. */
-  public static String jamo(String text) {
+  static String jamo(String text) {
     char[] out = new char[text.length() * MAX_JAMO];
     return new String(out, 0, jamo(text.toCharArray(), text.length(), out));
   }
@@ -240,11 +240,6 @@ public final class Hangul {
       out.append(c);
     }
     return out.append('[').append(first).append('-').append(last).append("].*").toString();
-  }
-
-  /** Jamo-level edit distance (a swap of neighbours is one edit), for Korean typo suggestions. */
-  public static int jamoDistance(String a, String b) {
-    return EditDistance.damerau(jamo(a), jamo(b));
   }
 
   /**

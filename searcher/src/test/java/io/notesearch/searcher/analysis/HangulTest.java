@@ -26,10 +26,10 @@ class HangulTest {
 
   @Test
   void jamoDistanceCountsJamoNotSyllables() {
-    assertEquals(1, Hangul.jamoDistance("람다", "람따"));
-    assertEquals(1, Hangul.jamoDistance("인스턴스", "인스턴츠"));
-    assertEquals(0, Hangul.jamoDistance("왜", "왜"));
-    assertTrue(Hangul.jamoDistance("람다", "데이터") > 2);
+    assertEquals(1, new Hangul.Near("람다", 2).distance("람따"));
+    assertEquals(1, new Hangul.Near("인스턴스", 2).distance("인스턴츠"));
+    assertEquals(0, new Hangul.Near("왜", 2).distance("왜"));
+    assertEquals(-1, new Hangul.Near("람다", 2).distance("데이터"), "more than two jamo away");
   }
 
   @Test
