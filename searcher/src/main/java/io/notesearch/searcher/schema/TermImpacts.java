@@ -74,6 +74,13 @@ public final class TermImpacts {
       count++;
     }
 
+    /** Adds the sections of another sample. */
+    public void add(Sample other) {
+      section += other.section;
+      note += other.note;
+      count += other.count;
+    }
+
     /** Sections added. */
     public int count() {
       return count;
