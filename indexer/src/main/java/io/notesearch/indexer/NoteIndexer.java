@@ -629,12 +629,9 @@ public final class NoteIndexer implements AutoCloseable {
   /**
    * Average section and note lengths of up to {@link #SAMPLE_NOTES} notes spread over the folder
    * (every note of a small one), analysed as they would be indexed; the defaults when none can be read.
-   */
-  /**
-   * The average lengths of a sample of the notes, read and analysed on the indexing threads: one
-   * thread left the other cores idle for a sample that is 6% of a 1k-note folder's analysis, and the
-   * whole of a folder of up to {@value #SAMPLE_NOTES} notes. The lengths are whole numbers, so the
-   * sums are the same in any order.
+   * The notes are read and analysed on the indexing threads: on one thread the other cores idled
+   * through a sample that is 6% of a 1k-note folder's analysis, and all of a small folder's. The
+   * lengths are whole numbers, so the sums are the same in any order.
    */
   private TermImpacts.Averages estimateAverages(List<Path> notes, ExecutorService pool) throws IOException {
     int picks = Math.min(SAMPLE_NOTES, notes.size());
