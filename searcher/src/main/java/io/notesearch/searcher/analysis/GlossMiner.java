@@ -74,7 +74,7 @@ public final class GlossMiner {
     }
     Matcher hangul = HANGUL_WORDS.matcher(before);
     if (hangul.find()) {
-      String term = trimToWords(hangul.group(1), words(inside));
+      String term = trimToWords(withLeadingNumber(before, hangul.start(1)), words(inside));
       return translation(inside, term) ? gloss(term, inside) : null;
     }
     Matcher latin = LATIN_WORDS.matcher(before);
@@ -119,9 +119,9 @@ public final class GlossMiner {
     return Transliteration.similar(latin, hangul);
   }
 
-  /** Tags a term's words may have: nouns, roots and noun suffixes, numbers, foreign words. */
+  /** Tags a term's words may have: nouns, counters ({@code 2차}), roots and noun suffixes, numbers, foreign words. */
   private static final Set<POS.Tag> TERM_TAGS =
-      EnumSet.of(POS.Tag.NNG, POS.Tag.NNP, POS.Tag.NR, POS.Tag.XR, POS.Tag.XSN, POS.Tag.XPN, POS.Tag.SN, POS.Tag.SL, POS.Tag.SH);
+      EnumSet.of(POS.Tag.NNG, POS.Tag.NNP, POS.Tag.NNBC, POS.Tag.NR, POS.Tag.XR, POS.Tag.XSN, POS.Tag.XPN, POS.Tag.SN, POS.Tag.SL, POS.Tag.SH);
 
   /**
    * Whether Nori reads the Hangul as a term (nouns only), not the end of a sentence: the words
@@ -151,6 +151,22 @@ public final class GlossMiner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The Hangul words from {@code start} to the end, with the number their first word is written
+   * after ({@code 2차 캐시(second-level cache)} is about {@code 2차 캐시}, not {@code 차 캐시}). A number
+   * that ends a Latin word ({@code S3버킷(Bucket)}) stays out: there the Hangul word is the term.
+   */
+  private static String withLeadingNumber(String before, int start) {
+    int from = start;
+    while (from > 0 && Character.isDigit(before.charAt(from - 1))) {
+      from--;
+    }
+    if (from == start || (from > 0 && Character.isLetterOrDigit(before.charAt(from - 1)))) {
+      return before.substring(start);
+    }
+    return before.substring(from);
   }
 
   private static Gloss gloss(String term, String gloss) {

@@ -18,6 +18,9 @@ class GlossMinerTest {
     assertEquals(List.of(new Gloss("화살표 함수", "arrow function")), mine("ES6의 화살표 함수(Arrow Function)는 this가 없다."));
     assertEquals(List.of(new Gloss("버킷", "bucket")), mine("S3에서 버킷(Bucket)을 만든다"));
     assertEquals(List.of(new Gloss("스케일링", "scaling")), mine("인스턴스 스케일링(Scaling)"));
+    // A number written before the first word belongs to the term; one that ends a Latin word does not.
+    assertEquals(List.of(new Gloss("2차 캐시", "second-level cache")), mine("JPA의 2차 캐시(second-level cache)는 공유된다"));
+    assertEquals(List.of(new Gloss("버킷", "bucket")), mine("S3버킷(Bucket)을 만든다"));
   }
 
   @Test
