@@ -133,4 +133,35 @@ class AnyWordFallbackTest {
       }
     }
   }
+
+  @Test
+  void aLoanwordTheNotesWriteInEnglishIsSearchedAsTheyWriteIt() throws IOException {
+    Path notes = Files.createDirectories(tmp.resolve("loan"));
+    Files.writeString(notes.resolve("build.md"), """
+        # 빌드 도구
+
+        ## 확장 기능
+
+        Gradle에 plugin을 추가해서 빌드를 확장한다. 설정은 한 곳에 모은다.
+
+        ## 빌드 캐시
+
+        캐시를 켜면 빌드가 빨라진다. 포트 설정은 따로 한다.
+        """, StandardCharsets.UTF_8);
+    Path index = tmp.resolve("loan-index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      // 플러그인 is in no glossary and no note: the notes write plugin, which sounds the same.
+      SearchResult r = searcher.search(SearchRequest.of("플러그인을 추가"));
+      assertEquals(SearchResult.Reason.SPELLING, r.rewrite().reason(), r.rewrite().toString());
+      assertEquals("plugin 추가", r.rewrite().query());
+      assertEquals(SearchResult.Matching.ALL_WORDS, r.matching());
+      assertEquals("확장 기능", r.hits().getFirst().headings().getLast());
+      // Taken only when every word then matches: no section has both plugin and 캐시.
+      SearchResult mixed = searcher.search(SearchRequest.of("플러그인 캐시"));
+      assertEquals(SearchResult.Reason.NONE, mixed.rewrite().reason(), mixed.rewrite().toString());
+    }
+  }
 }

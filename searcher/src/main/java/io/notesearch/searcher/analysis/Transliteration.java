@@ -6,9 +6,11 @@ import java.util.Locale;
  * Whether a Hangul word could be an English word written in Hangul ({@code 버킷} for {@code bucket},
  * {@code 리팩터링} for {@code refactoring}), judged on consonant skeletons: both words reduced to
  * classes of consonants that Korean loanwords map onto each other (b/p/f/v, d/t, g/k/c/q, r/l, the
- * sibilants s/z/j/ch, m, n; closure is 클로저), then compared by longest common subsequence.
+ * sibilants s/z/j/ch and a soft c, m, n; closure is 클로저), then compared by longest common
+ * subsequence. An r before a consonant or at the end is not written in Korean ({@code server} is
+ * {@code 서버}). Not API.
  */
-final class Transliteration {
+public final class Transliteration {
   /** Share of the longer skeleton that must be common to both. */
   static final double MIN_SIMILARITY = 0.7;
 
@@ -32,16 +34,24 @@ final class Transliteration {
     return (double) lcs(a, b) / Math.max(a.length(), b.length()) >= MIN_SIMILARITY;
   }
 
-  static String latinSkeleton(String word) {
+  /**
+   * The consonant classes of a Latin word, as Korean writes them.
+   *
+   * @param word a word of Latin letters
+   */
+  public static String latinSkeleton(String word) {
     String w = word.toLowerCase(Locale.ROOT).replace("ph", "f").replace("th", "s").replace("ch", "j").replace("ck", "k");
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
+      boolean vowelNext = i + 1 < w.length() && "aeiouy".indexOf(w.charAt(i + 1)) >= 0;
       char k = switch (c) {
         case 'b', 'p', 'f', 'v' -> 'B';
         case 'd', 't' -> 'D';
-        case 'g', 'k', 'c', 'q' -> 'G';
-        case 'r', 'l' -> 'R';
+        case 'c' -> i + 1 < w.length() && "eiy".indexOf(w.charAt(i + 1)) >= 0 ? 'S' : 'G'; // space, cipher
+        case 'g', 'k', 'q' -> 'G';
+        case 'r' -> vowelNext ? 'R' : 0; // server 서버, port 포트
+        case 'l' -> 'R';
         case 's' -> 'S';
         case 'x' -> 'X';
         case 'j', 'z' -> 'S';
@@ -59,7 +69,12 @@ final class Transliteration {
     return out.toString();
   }
 
-  static String hangulSkeleton(String word) {
+  /**
+   * The consonant classes of a Hangul word, as heard.
+   *
+   * @param word Hangul syllables (anything else is skipped)
+   */
+  public static String hangulSkeleton(String word) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);

@@ -2,6 +2,7 @@ package io.notesearch.searcher.internal;
 
 import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.analysis.Hangul;
+import io.notesearch.searcher.analysis.Transliteration;
 import io.notesearch.searcher.schema.IndexSchema;
 import java.io.IOException;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class Suggester {
           best = s;
         }
       }
-      return best;
+      return best != null ? best : loanword(reader, word);
     }
     String lower = word.toLowerCase(java.util.Locale.ROOT);
     for (String term : unknown) {
@@ -235,4 +236,61 @@ public final class Suggester {
   }
 
   private static final BytesRef FIRST_SYLLABLE = new BytesRef("가");
+
+  /** Fewest consonant classes a loanword must have to be matched by sound: fewer match too many words. */
+  private static final int MIN_SKELETON = 3;
+
+  /**
+   * The English word that a Hangul loanword the index lacks is written as in the notes ({@code
+   * 플러그인} where notes write plugin): the most used body word of Latin letters with the same
+   * consonant skeleton ({@link Transliteration}), or null. The glossary links the common ones; this
+   * finds the rest in the notes' own words, and {@link Rewrites} takes it only when every word then
+   * matches.
+   *
+   * @param word the word as typed, particles included ({@code 플러그인을}): its Hangul nouns are
+   *     joined, as Nori may cut an unknown loanword in two
+   */
+  private String loanword(IndexReader reader, String word) throws IOException {
+    StringBuilder hangul = new StringBuilder();
+    for (String term : QueryPlanner.terms(analyzer, word)) {
+      if (term.chars().allMatch(c -> Hangul.isSyllable((char) c))) {
+        hangul.append(term);
+      }
+    }
+    String skeleton = Transliteration.hangulSkeleton(hangul.toString());
+    if (hangul.length() < 2 || skeleton.length() < MIN_SKELETON) {
+      return null;
+    }
+    java.util.Map<String, Integer> found = new java.util.TreeMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(IndexSchema.BODY);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (te.seekCeil(FIRST_LETTER) == TermsEnum.SeekStatus.END) {
+        continue;
+      }
+      for (BytesRef t = te.term(); t != null && t.length > 0 && (t.bytes[t.offset] & 0xFF) <= 'z'; t = te.next()) {
+        if (t.length >= MIN_SKELETON && allLetters(t)) {
+          String latin = t.utf8ToString();
+          if (skeleton.equals(Transliteration.latinSkeleton(latin))) {
+            found.merge(latin, te.docFreq(), Integer::sum);
+          }
+        }
+      }
+    }
+    return found.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+  }
+
+  private static final BytesRef FIRST_LETTER = new BytesRef("a");
+
+  private static boolean allLetters(BytesRef t) {
+    for (int i = t.offset; i < t.offset + t.length; i++) {
+      if (t.bytes[i] < 'a' || t.bytes[i] > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -57,11 +57,15 @@ class GlossMinerTest {
   void loanwordsAreRecognisedBySound() {
     for (String[] pair : new String[][] {{"bucket", "버킷"}, {"refactoring", "리팩터링"}, {"redis", "레디스"},
         {"lambda", "람다"}, {"instance", "인스턴스"}, {"hoisting", "호이스팅"}, {"closure", "클로저"},
-        {"container", "컨테이너"}, {"metadata", "메타데이터"}}) {
+        {"container", "컨테이너"}, {"metadata", "메타데이터"}, {"server", "서버"}, {"service", "서비스"}, {"cipher", "사이퍼"}}) {
       assertTrue(Transliteration.similar(pair[0], pair[1]), pair[0] + " / " + pair[1]);
     }
     for (String[] pair : new String[][] {{"lambda", "서버리스"}, {"namespace", "격리"}, {"javascript", "경량"}, {"function", "함수"}}) {
       assertFalse(Transliteration.similar(pair[0], pair[1]), pair[0] + " / " + pair[1]);
     }
+    // An r before a consonant or at the end is not written; a c before e, i or y is an s.
+    assertEquals(Transliteration.hangulSkeleton("포트"), Transliteration.latinSkeleton("port"));
+    assertEquals(Transliteration.hangulSkeleton("스페이스"), Transliteration.latinSkeleton("space"));
+    assertEquals(Transliteration.hangulSkeleton("플러그인"), Transliteration.latinSkeleton("plugin"));
   }
 }
