@@ -21,11 +21,20 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *
  * <p>Also dropped: question endings that Nori reads as nouns when they are glued to the word before
  * them, {@code 무엇인가} (인가, authorization) and {@code 뭔가요} (가요, songs). Apart, they are the
- * nouns ({@code 인증과 인가}).
+ * nouns ({@code 인증과 인가}). And a particle glued to an English word or a tech term that Nori reads
+ * as a noun or a counter when nothing follows it ({@code S3의} as 의 "righteousness", {@code S3도}
+ * as 도 "degrees", {@code Redis란}): typed alone, such a query required the particle. After a bare
+ * number it stays ({@code 30도}, {@code 3만}).
  */
 final class PartOfSpeechDropFilter extends TokenFilter {
   /** Nouns Nori makes of an ending (이 + ㄴ가, ㄴ가요) glued to the word before. */
   private static final Set<String> GLUED_ENDINGS = Set.of("인가", "가요");
+
+  /** Particles Nori may read as a noun, a counter or a numeral after a Latin word. */
+  private static final String PARTICLES = "의도란만은는이가을를와과로에랑나야엔";
+
+  /** What such a particle is read as. */
+  private static final Set<POS.Tag> PARTICLE_READINGS = Set.of(POS.Tag.NNG, POS.Tag.NNB, POS.Tag.NNBC, POS.Tag.NR, POS.Tag.NP);
 
   private final Set<POS.Tag> drop;
   private final PartOfSpeechAttribute posAtt = addAttribute(PartOfSpeechAttribute.class);
@@ -33,6 +42,9 @@ final class PartOfSpeechDropFilter extends TokenFilter {
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
   /** Where the furthest token so far ended, dropped ones included. */
   private int lastEnd = -1;
+
+  /** Where the last run of Latin letters (and digits glued to them: EC2, k8s) ended. */
+  private int latinEnd = -1;
 
   /**
    * Creates the filter.
@@ -53,8 +65,16 @@ final class PartOfSpeechDropFilter extends TokenFilter {
       if (termAtt.length() > 0 && Character.isLetterOrDigit(termAtt.charAt(0))) {
         lastEnd = Math.max(lastEnd, offsetAtt.endOffset());
       }
+      boolean afterLatin = offsetAtt.startOffset() == latinEnd;
+      if (termAtt.length() > 0 && isAsciiLetterOrDigit(termAtt.charAt(termAtt.length() - 1))
+          && (afterLatin || hasAsciiLetter())) {
+        latinEnd = offsetAtt.endOffset();
+      }
       POS.Tag tag = posAtt.getLeftPOS();
       if (tag != null && drop.contains(tag)) {
+        continue;
+      }
+      if (afterLatin && termAtt.length() == 1 && PARTICLES.indexOf(termAtt.charAt(0)) >= 0 && PARTICLE_READINGS.contains(tag)) {
         continue;
       }
       // Both endings are two chars: no string is made for any other token.
@@ -66,9 +86,24 @@ final class PartOfSpeechDropFilter extends TokenFilter {
     return false;
   }
 
+  private boolean hasAsciiLetter() {
+    for (int i = 0; i < termAtt.length(); i++) {
+      char c = termAtt.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
   @Override
   public void reset() throws IOException {
     super.reset();
     lastEnd = -1;
+    latinEnd = -1;
   }
 }

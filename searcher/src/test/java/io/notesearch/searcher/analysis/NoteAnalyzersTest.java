@@ -25,6 +25,14 @@ class NoteAnalyzersTest {
     assertTable(QUERY, "EC2가 ELB를", "ec2 0-3 +1", "elb 5-8 +1");
     assertTable(QUERY, "S3는", "s3 0-2 +1");
     assertEquals(List.of("api", "function"), terms(QUERY, "API들을 Function으로"));
+    // Last in the text, Nori reads these particles as nouns or counters: 의 "righteousness", 도 "degrees".
+    for (String text : List.of("S3의", "S3도", "S3란", "EC2의", "Java17의", "Redis의", "k8s의", "Node.js의", "IPv6의")) {
+      assertEquals(1, terms(QUERY, text).size(), text + " is one term: " + terms(QUERY, text));
+      assertTrue(terms(INDEX, text).stream().noneMatch(t -> t.chars().anyMatch(c -> c >= '가')), text + " indexes no Hangul: " + terms(INDEX, text));
+    }
+    // After a bare number they are numerals and counters.
+    assertEquals(List.of("30", "도"), terms(QUERY, "30도"));
+    assertEquals(List.of("3", "만"), terms(QUERY, "3만"));
   }
 
   @Test
