@@ -3,7 +3,6 @@ package io.notesearch.cli;
 import io.notesearch.searcher.analysis.Glossary;
 import io.notesearch.searcher.schema.MinedGlossary;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +51,7 @@ final class GlossaryCommand implements Callable<Integer> {
       mine.problems().forEach(p -> out.println("  skipped " + p));
     }
     Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
-    if (!Files.isDirectory(location)) {
+    if (!IndexLocation.hasIndex(location)) {
       out.println("mined pairs: no index at " + location);
       out.flush();
       return ExitCodes.OK;

@@ -8,10 +8,12 @@ import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.indexer.Problem;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +73,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkFolders();
     if (solr != null) {
       return toSolr();
     }
@@ -100,6 +103,24 @@ final class IndexCommand implements Callable<Integer> {
       print(err, "warning", report.warnings(), Integer.MAX_VALUE);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Every DIR is a folder, checked before the index is opened: a typo must not leave an index
+   * folder behind. An option this command does not know arrives here too (unknown options are
+   * words to search for in {@code search}).
+   */
+  private void checkFolders() {
+    for (Path folder : folders) {
+      Path root = parent.cwd.resolve(folder);
+      if (Files.isDirectory(root)) {
+        continue;
+      }
+      if (folder.toString().startsWith("-") && !Files.exists(root)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + folder + "'");
+      }
+      throw new IllegalArgumentException("not a folder [" + root + "]");
+    }
   }
 
   /** {@code --solr}: the staging index first, then the changed notes to the collection; exit 3 if any batch failed. */

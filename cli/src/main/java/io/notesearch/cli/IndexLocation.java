@@ -29,6 +29,18 @@ final class IndexLocation {
     return new Resolved(defaultFolder(env), false);
   }
 
+  /**
+   * Whether a folder holds an index: a Lucene commit, not just the folder (a run that failed before
+   * its first commit leaves the folder and its lock file behind).
+   */
+  static boolean hasIndex(Path folder) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   static Path defaultFolder(Map<String, String> env) {
     String home = System.getProperty("user.home");
     String xdg = env.get("XDG_DATA_HOME");

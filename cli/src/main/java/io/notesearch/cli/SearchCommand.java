@@ -182,7 +182,7 @@ final class SearchCommand implements Callable<Integer> {
    */
   static Path indexToSearch(Path index, java.util.Map<String, String> env, Path cwd, PrintWriter err) throws NoteIndexException {
     IndexLocation.Resolved resolved = IndexLocation.resolve(index, env, cwd);
-    if (resolved.explicit() || Files.isDirectory(resolved.path())) {
+    if (resolved.explicit() || IndexLocation.hasIndex(resolved.path())) {
       return resolved.path();
     }
     String notes = System.getProperty(SAMPLE_NOTES);

@@ -92,4 +92,31 @@ class SampleIndexTest {
     assertFalse(gone.out().contains("new-note.md"), gone.out());
     assertNotEquals(stamp, Files.readString(index.resolve(SampleIndex.STAMP), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aFailedFirstIndexRunLeavesNoIndexBehind() throws IOException {
+    Map<String, String> env = Map.of("NO_COLOR", "1", "XDG_DATA_HOME", tmp.resolve("data").toString());
+    Path location = tmp.resolve("data").resolve("notesearch").resolve("index");
+    // A typo in the folder, and an option index does not have: usage errors, nothing created.
+    CliRun typo = CliRun.of(env, "index", tmp.resolve("nope").toString());
+    assertEquals(ExitCodes.USAGE, typo.code(), typo.err());
+    assertTrue(typo.err().startsWith("notesearch: not a folder ["), typo.err());
+    CliRun option = CliRun.of(env, "index", "--bogus", CliEndToEndTest.NOTES.toString());
+    assertEquals(ExitCodes.USAGE, option.code(), option.err());
+    assertTrue(option.err().contains("Unknown option: '--bogus'"), option.err());
+    assertFalse(Files.exists(location), "no index folder made by a run that could not start");
+
+    // A folder without a commit (left by an older version, or a run killed before its first commit)
+    // is no index: searches still fall back to the sample notes.
+    Files.createDirectories(location);
+    Files.writeString(location.resolve("write.lock"), "");
+    System.setProperty(SearchCommand.SAMPLE_NOTES, CliEndToEndTest.NOTES.toString());
+    System.setProperty(SearchCommand.SAMPLE_INDEX, tmp.resolve("sample-index").toString());
+    CliRun r = search("1", "로드 밸런서");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("searching the bundled sample notes"), r.err());
+    CliRun glossary = CliRun.of(env, "glossary");
+    assertEquals(0, glossary.code(), glossary.err());
+    assertTrue(glossary.out().contains("mined pairs: no index at"), glossary.out());
+  }
 }
