@@ -55,6 +55,13 @@ final class SectionWalker {
   private static final Pattern CALLOUT_FOLD = Pattern.compile("^[+-]?[ \\t]*");
 
   private final Anchors anchors = new Anchors();
+
+  /**
+   * Anchors of pseudo-headings, numbered apart: GitHub gives bold text no anchor, so a bold {@code
+   * 설치} must not make the {@code ## 설치} after it {@code 설치-1}. One that a heading's anchor takes
+   * anyway gets a suffix when the note is done ({@link #sections}): every section's id stays unique.
+   */
+  private final Anchors pseudoAnchors = new Anchors();
   private final List<Open> stack = new ArrayList<>();
   private final List<Builder> built = new ArrayList<>();
   private final Builder intro;
@@ -91,6 +98,8 @@ final class SectionWalker {
   private static final class Builder {
     final List<String> headings;
     final String anchor;
+    /** Whether a pseudo-heading (bold text) opened it rather than a heading. */
+    boolean pseudo;
     int line;
     StringBuilder text = new StringBuilder();
     StringBuilder code = new StringBuilder();
@@ -178,13 +187,27 @@ final class SectionWalker {
 
   /** The sections in document order; the intro only when it has text. */
   List<Section> sections() {
+    java.util.Set<String> headingAnchors = new java.util.HashSet<>();
+    for (Builder b : built) {
+      if (!b.pseudo) {
+        headingAnchors.add(b.anchor);
+      }
+    }
     List<Section> out = new ArrayList<>(built.size());
     for (Builder b : built) {
       if (b.headings.isEmpty() && b.done == null && b.isEmpty()) {
         continue;
       }
       b.finish();
-      out.add(b.done);
+      Section section = b.done;
+      if (b.pseudo && headingAnchors.contains(section.anchor())) {
+        String anchor = section.anchor();
+        while (headingAnchors.contains(anchor)) {
+          anchor = pseudoAnchors.unique(section.anchor());
+        }
+        section = new Section(section.headings(), anchor, section.line(), section.text(), section.code());
+      }
+      out.add(section);
     }
     return out;
   }
@@ -233,6 +256,7 @@ final class SectionWalker {
     }
     path.add(title);
     Builder b = new Builder(List.copyOf(path), anchor, line);
+    b.pseudo = kind != Kind.HEADING;
     if (untitled != null) {
       untitled.finish();
       untitled = null;
@@ -331,7 +355,9 @@ final class SectionWalker {
       anchorText = cut(anchorText, MAX_HEADING);
     }
     int level = h.getLevel() * 10;
-    while (!stack.isEmpty() && stack.getLast().level() >= level) {
+    // A heading closes every pseudo-heading (bold text is no part of the document's outline, so a
+    // bold line before a ## is not its parent) and every heading of its level or deeper.
+    while (!stack.isEmpty() && (stack.getLast().kind() != Kind.HEADING || stack.getLast().level() >= level)) {
       close();
     }
     if (h.getLevel() == 1 && firstTopHeading.isEmpty()) {
@@ -368,7 +394,7 @@ final class SectionWalker {
     } else {
       level = (stack.isEmpty() ? 0 : stack.getLast().level()) + 5;
     }
-    open(split.title(), anchors.next(split.title()), level, Kind.PARAGRAPH, 0, line(p));
+    open(split.title(), pseudoAnchors.next(split.title()), level, Kind.PARAGRAPH, 0, line(p));
     ruleSinceHeading = false;
     appendText(split.rest());
   }
@@ -390,7 +416,7 @@ final class SectionWalker {
         base = o.level();
       }
     }
-    open(split.title(), anchors.next(split.title()), base + listDepth, Kind.LIST, listDepth, line(first));
+    open(split.title(), pseudoAnchors.next(split.title()), base + listDepth, Kind.LIST, listDepth, line(first));
     appendText(split.rest());
     consumed = first;
     return true;
@@ -467,10 +493,33 @@ final class SectionWalker {
 
   private record Split(String title, String rest) {}
 
-  private static boolean endsLikeSentence(String title) {
+  /**
+   * Whether bold text ends like a sentence ({@code **꼭 백업해야 한다**}, {@code **중요합니다**}), so is
+   * emphasis, not a title. A lone word of up to three syllables ending in 다 or 요 is a noun unless
+   * the syllable before is a verb's or adjective's ({@code 개요}, {@code 중요}, {@code 필요}, {@code
+   * 람다} are titles; {@code 쓴다}, {@code 좋다}, {@code 좋아요} are not).
+   */
+  static boolean endsLikeSentence(String title) {
     char last = title.charAt(title.length() - 1);
-    return last == '.' || last == '!' || last == '?' || last == '다' || last == '요';
+    if (last == '.' || last == '!' || last == '?') {
+      return true;
+    }
+    if (last != '다' && last != '요') {
+      return false;
+    }
+    if (title.length() > 3 || title.length() < 2 || title.chars().anyMatch(Character::isWhitespace)) {
+      return true;
+    }
+    char before = title.charAt(title.length() - 2);
+    boolean finalN = before >= '가' && before <= '힣' && (before - '가') % 28 == 4; // 한다, 쓴다, 만든다
+    return last == '다' ? finalN || VERB_BEFORE_DA.indexOf(before) >= 0 : VERB_BEFORE_YO.indexOf(before) >= 0;
   }
+
+  /** Syllables that make 다 a verb's or adjective's ending: 는다, 이다, 있다, 좋다, 했다… */
+  private static final String VERB_BEFORE_DA = "는이있없같좋싫맞했였었았겠렵쉽";
+
+  /** Syllables that make 요 a polite ending: 해요, 돼요, 좋아요, 세요, 네요… */
+  private static final String VERB_BEFORE_YO = "해돼봐와줘세네군래대어아여에예죠까";
 
   private static boolean isBlank(Node n) {
     if (n instanceof Text) {
