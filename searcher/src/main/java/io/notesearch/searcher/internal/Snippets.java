@@ -72,7 +72,10 @@ public final class Snippets {
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
             .withFormatter(new MarkingFormatter())
             .withMaxNoHighlightPassages(1)
-            .withWeightMatches(true);
+            .withWeightMatches(true)
+            // The whole body, not Lucene's first 10,000 chars: a section found by a word further in
+            // showed no mark. Offsets come from the postings, so a long body costs only its matches.
+            .withMaxLength(Integer.MAX_VALUE - 1);
     UnifiedHighlighter highlighter = new BodyHighlighter(builder, docIds, bodies);
     int[] maxPassages = new int[] {1};
     String[] fields = {IndexSchema.BODY};
