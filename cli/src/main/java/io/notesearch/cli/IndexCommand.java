@@ -78,6 +78,7 @@ final class IndexCommand implements Callable<Integer> {
       return toSolr();
     }
     Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
+    IndexLocation.checkNotAFile(location);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Path> roots = folders.stream().map(parent.cwd::resolve).toList();

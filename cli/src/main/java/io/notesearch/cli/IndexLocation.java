@@ -41,6 +41,13 @@ final class IndexLocation {
     }
   }
 
+  /** Fails with a usage error when the index location is a file: no index, and none can be made there. */
+  static void checkNotAFile(Path location) {
+    if (java.nio.file.Files.exists(location) && !java.nio.file.Files.isDirectory(location)) {
+      throw new IllegalArgumentException("the index location is a file, not a folder [" + location + "]");
+    }
+  }
+
   static Path defaultFolder(Map<String, String> env) {
     String home = System.getProperty("user.home");
     String xdg = env.get("XDG_DATA_HOME");

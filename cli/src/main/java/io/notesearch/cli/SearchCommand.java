@@ -104,12 +104,21 @@ final class SearchCommand implements Callable<Integer> {
     if (open != null && parent.searchers != Searchers.PER_COMMAND) {
       throw new IllegalArgumentException("--open needs a terminal: run it without the daemon");
     }
+    if (maxPerNote < 1) {
+      throw new IllegalArgumentException("--max-per-note must be at least 1, got [" + maxPerNote + "]");
+    }
     for (String word : words) {
       if (word.startsWith("--") && word.length() > 2) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word + "'");
       }
     }
-    SearchRequest request = SearchRequest.of(String.join(" ", words))
+    String query = String.join(" ", words);
+    if (query.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      // Nothing to search for: say so, rather than exit 1 as if the notes had no match.
+      throw new IllegalArgumentException(query.isBlank() ? "the query is empty: give words to search for"
+          : "the query has no words to search for [" + query.strip() + "]");
+    }
+    SearchRequest request = SearchRequest.of(query)
         .withLimit(files ? Math.min(SearchRequest.MAX_LIMIT, limit * SearchRequest.DEFAULT_MAX_PER_NOTE) : limit)
         .withSort(sort)
         .withFacets(facets)
@@ -182,6 +191,7 @@ final class SearchCommand implements Callable<Integer> {
    */
   static Path indexToSearch(Path index, java.util.Map<String, String> env, Path cwd, PrintWriter err) throws NoteIndexException {
     IndexLocation.Resolved resolved = IndexLocation.resolve(index, env, cwd);
+    IndexLocation.checkNotAFile(resolved.path());
     if (resolved.explicit() || IndexLocation.hasIndex(resolved.path())) {
       return resolved.path();
     }

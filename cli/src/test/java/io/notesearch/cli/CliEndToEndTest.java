@@ -148,6 +148,32 @@ class CliEndToEndTest {
     CliRun badLimit = search("-n", "0", "S3");
     assertEquals(2, badLimit.code());
     assertOneLine(badLimit.err());
+
+    CliRun badPerNote = search("--max-per-note", "0", "S3");
+    assertEquals(2, badPerNote.code());
+    assertOneLine(badPerNote.err());
+    assertTrue(badPerNote.err().contains("--max-per-note"), badPerNote.err());
+
+    // Nothing to search for is a usage error, not "no hits".
+    for (String query : List.of("", "   ", "?!.,", "*")) {
+      CliRun empty = search(query);
+      assertEquals(2, empty.code(), "[" + query + "]: " + empty.err());
+      assertOneLine(empty.err());
+    }
+
+    // An index location that is a file: said so, for search and index alike.
+    Path file = tmp.resolve("a-file");
+    try {
+      java.nio.file.Files.writeString(file, "x");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (CliRun onFile : List.of(CliRun.of("search", "--index", file.toString(), "S3"),
+        CliRun.of("index", "--index", file.toString(), NOTES.toString()))) {
+      assertEquals(2, onFile.code(), onFile.err());
+      assertOneLine(onFile.err());
+      assertTrue(onFile.err().contains("a file, not a folder"), onFile.err());
+    }
   }
 
   @Test
