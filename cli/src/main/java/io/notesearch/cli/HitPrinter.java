@@ -61,8 +61,8 @@ final class HitPrinter {
     }
   }
 
-  /** One path per note, in the order of its best hit, like {@code rg -l}. */
-  void files(List<Hit> hits, int limit) {
+  /** One path per note, in the order of its best hit, like {@code rg -l}; as {@code {"path":…}} lines in JSON. */
+  void files(Format format, List<Hit> hits, int limit) {
     java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
     for (Hit h : hits) {
       if (paths.size() < limit) {
@@ -70,7 +70,7 @@ final class HitPrinter {
       }
     }
     for (String p : paths) {
-      out.println(paint(PATH, display(p)));
+      out.println(format == Format.JSON ? "{\"path\":" + Json.quote(p) + "}" : paint(PATH, display(p)));
     }
     out.flush();
   }
@@ -78,6 +78,10 @@ final class HitPrinter {
   void facets(Format format, SearchResult.Facets facets) {
     if (format == Format.JSON) {
       out.println("{\"facets\":" + HitJson.facets(facets) + "}");
+    } else if (format == Format.HTML) {
+      out.println("<dl class=\"notesearch-facets\"><dt>tags</dt><dd>" + escapeHtml(line(facets.tags()))
+          + "</dd><dt>categories</dt><dd>" + escapeHtml(line(facets.categories())) + "</dd><dt>years</dt><dd>"
+          + escapeHtml(line(facets.years())) + "</dd></dl>");
     } else {
       out.println();
       out.println(paint(BOLD, "tags:") + " " + line(facets.tags()));
@@ -96,17 +100,28 @@ final class HitPrinter {
   void html(List<Hit> hits) {
     out.println("<ol class=\"notesearch-hits\">");
     for (Hit h : hits) {
-      StringBuilder crumbs = new StringBuilder(h.title());
-      for (String heading : h.headings()) {
-        crumbs.append(" › ").append(heading);
-      }
+      String crumbs = crumbs(h);
       String snippet = escapeHtml(h.snippet().render("\u0001", "\u0002")).replace("\u0001", "<mark>").replace("\u0002", "</mark>");
       out.println("  <li><a href=\"" + escapeHtml(Path.of(h.path()).toUri() + (h.anchor().isEmpty() ? "" : "#" + h.anchor()))
-          + "\">" + escapeHtml(display(h.path()) + ":" + h.line()) + "</a> <span class=\"crumbs\">" + escapeHtml(crumbs.toString())
+          + "\">" + escapeHtml(display(h.path()) + ":" + h.line()) + "</a> <span class=\"crumbs\">" + escapeHtml(crumbs)
           + "</span><p>" + snippet + "</p></li>");
     }
     out.println("</ol>");
     out.flush();
+  }
+
+  /**
+   * {@code Title › Heading › Sub-heading}; the title once when the first heading repeats it (a note
+   * without front matter takes its title from its {@code #} heading, and many notes repeat it).
+   */
+  static String crumbs(Hit h) {
+    StringBuilder crumbs = new StringBuilder(h.title());
+    List<String> headings = h.headings();
+    int from = !headings.isEmpty() && headings.getFirst().equals(h.title()) ? 1 : 0;
+    for (String heading : headings.subList(from, headings.size())) {
+      crumbs.append(" › ").append(heading);
+    }
+    return crumbs.toString();
   }
 
   static String escapeHtml(String s) {
@@ -119,12 +134,9 @@ final class HitPrinter {
       if (i > 0) {
         out.println();
       }
-      StringBuilder crumbs = new StringBuilder(h.title());
-      for (String heading : h.headings()) {
-        crumbs.append(" › ").append(heading);
-      }
+      String crumbs = crumbs(h);
       String where = paint(PATH, display(h.path())) + ":" + paint(LINE, Integer.toString(h.line()));
-      out.println(where + "  " + paint(BOLD, crumbs.toString()));
+      out.println(where + "  " + paint(BOLD, crumbs));
       String snippet = color ? h.snippet().render(MATCH, RESET) : h.snippet().render("**", "**");
       if (!snippet.isEmpty()) {
         out.println("    " + snippet);

@@ -151,7 +151,7 @@ final class SearchCommand implements Callable<Integer> {
       err.println("notesearch: no section has all the words; showing sections with any of them");
     }
     if (result.hits().isEmpty()) {
-      return count ? printCount(out, 0) : ExitCodes.NO_HITS;
+      return count ? printCount(out, 0, json) : ExitCodes.NO_HITS;
     }
     if (open != null) {
       if (open < 1 || open > result.hits().size()) {
@@ -161,12 +161,12 @@ final class SearchCommand implements Callable<Integer> {
       return Editor.open(Path.of(hit.path()), hit.line(), parent.env, err);
     }
     if (count) {
-      return printCount(out, result.total());
+      return printCount(out, result.total(), json);
     }
     HitPrinter printer = new HitPrinter(out, color.enabled(parent.env, parent.tty), parent.cwd);
     HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : format;
     if (files) {
-      printer.files(result.hits(), limit);
+      printer.files(chosen, result.hits(), limit);
     } else {
       printer.print(chosen, result.hits());
     }
@@ -176,8 +176,8 @@ final class SearchCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static int printCount(PrintWriter out, long total) {
-    out.println(total);
+  private static int printCount(PrintWriter out, long total, boolean json) {
+    out.println(json ? "{\"count\":" + total + "}" : Long.toString(total));
     out.flush();
     return total == 0 ? ExitCodes.NO_HITS : ExitCodes.OK;
   }

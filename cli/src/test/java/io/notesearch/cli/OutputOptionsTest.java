@@ -42,6 +42,10 @@ class OutputOptionsTest {
     assertEquals(lines.stream().distinct().toList(), lines);
     assertTrue(lines.size() > 3 && lines.stream().allMatch(l -> l.endsWith(".md")), lines.toString());
     assertEquals(3, search("--files", "-n", "3", "람다").out().lines().count());
+    // With --json, the same notes as JSON objects.
+    List<String> json = search("--files", "--json", "람다").out().lines().toList();
+    assertEquals(lines.size(), json.size());
+    assertTrue(json.stream().allMatch(l -> l.matches("\\{\"path\":\"/.*\\.md\"\\}")), json.toString());
   }
 
   @Test
@@ -51,6 +55,7 @@ class OutputOptionsTest {
     CliRun none = search("--count", "zxqvbnmqq");
     assertEquals("0", none.out().strip());
     assertEquals(1, none.code());
+    assertEquals("{\"count\":" + count + "}", search("--count", "--json", "람다").out().strip());
   }
 
   @Test
@@ -75,6 +80,8 @@ class OutputOptionsTest {
     assertTrue(lines.getLast().matches("years: (20\\d\\d \\d+(, )?)+"), run.out());
     String json = search("--json", "--facets", "-n", "1", "캐시").out();
     assertTrue(json.lines().toList().getLast().matches("\\{\"facets\":\\{\"tags\":\\{.*\\},\"categories\":\\{.*\\},\"years\":\\{.*\\}\\}\\}"), json);
+    String html = search("--format", "html", "--facets", "-n", "1", "캐시").out();
+    assertTrue(html.strip().endsWith("</dd></dl>") && html.contains("<dl class=\"notesearch-facets\">"), html);
   }
 
   @Test
@@ -123,5 +130,15 @@ class OutputOptionsTest {
     CliRun missing = CliRun.of("related", "--index", index, note + "#no-such-anchor");
     assertEquals(2, missing.code());
     assertTrue(missing.err().startsWith("notesearch: no indexed section ["), missing.err());
+  }
+
+  @Test
+  void theTitleIsNotRepeatedWhenTheFirstHeadingIsIt() {
+    io.notesearch.searcher.Hit repeated = new io.notesearch.searcher.Hit("/n.md", 5, "Setext 제목", java.util.List.of("Setext 제목", "소제목"),
+        "소제목", 1f, io.notesearch.searcher.Snippet.empty(), java.util.List.of(), "", null, java.util.List.of());
+    assertEquals("Setext 제목 › 소제목", HitPrinter.crumbs(repeated));
+    io.notesearch.searcher.Hit other = new io.notesearch.searcher.Hit("/n.md", 5, "노트", java.util.List.of("개요"),
+        "개요", 1f, io.notesearch.searcher.Snippet.empty(), java.util.List.of(), "", null, java.util.List.of());
+    assertEquals("노트 › 개요", HitPrinter.crumbs(other));
   }
 }
