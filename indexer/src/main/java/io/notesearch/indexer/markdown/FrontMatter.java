@@ -174,11 +174,19 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
         }
       } else if (v != null && !(v instanceof Map<?, ?>)) {
         for (String part : String.valueOf(v).split(",")) {
-          add(out, part);
+          add(out, unquoted(part.strip()));
         }
       }
     }
     return out;
+  }
+
+  /** {@code "vpc"} → {@code vpc}: YAML reads {@code tags: aws, "vpc"} as one string, quotes kept. */
+  private static String unquoted(String part) {
+    if (part.length() >= 2 && (part.charAt(0) == '"' || part.charAt(0) == '\'') && part.charAt(part.length() - 1) == part.charAt(0)) {
+      return part.substring(1, part.length() - 1);
+    }
+    return part;
   }
 
   private static void add(List<String> out, String value) {
