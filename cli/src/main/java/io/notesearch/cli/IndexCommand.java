@@ -215,6 +215,11 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter err, String label, List<Problem> problems, int max) {
+    if (max == 0 && !problems.isEmpty()) {
+      // --quiet: one line, so a skipped file is not missed, and none listed.
+      err.println(label + ": " + problems.size() + (problems.size() == 1 ? " file" : " files") + " (use --verbose to list them)");
+      return;
+    }
     int shown = 0;
     for (Problem p : problems) {
       if (shown++ >= max) {

@@ -177,6 +177,17 @@ class CliEndToEndTest {
   }
 
   @Test
+  void quietIndexingCountsSkippedFilesInOneLine() throws IOException {
+    Path notes = java.nio.file.Files.createDirectories(tmp.resolve("quiet-notes"));
+    java.nio.file.Files.writeString(notes.resolve("good.md"), "# 좋은 노트\n\n본문.\n");
+    java.nio.file.Files.writeString(notes.resolve("empty.md"), "");
+    CliRun run = CliRun.of("index", "-q", "--index", tmp.resolve("quiet-index").toString(), notes.toString());
+    assertEquals(0, run.code(), run.err());
+    assertEquals("", run.out());
+    assertEquals("skipped: 1 file (use --verbose to list them)", run.err().strip());
+  }
+
+  @Test
   void indexedTwiceIsAllUnchanged() {
     CliRun run = CliRun.of("index", "--index", index.toString(), NOTES.toString());
     assertEquals(0, run.code(), run.err());
