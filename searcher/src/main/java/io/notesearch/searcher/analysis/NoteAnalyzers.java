@@ -345,16 +345,18 @@ public final class NoteAnalyzers {
    * getuserbyid}, {@code get}, {@code user}, {@code by}, {@code id}; {@code MAX_RETRY_COUNT} →
    * {@code max_retry_count}, {@code max}, {@code retry}, {@code count}), lowercased. Letters and
    * digits are not split ({@code s3Client} stays {@code s3client}), so {@code s3} and {@code ec2}
-   * remain terms. Hangul in comments is kept as written.
+   * remain terms. Korean words in comments and strings are analysed as prose ({@link
+   * HangulInCodeFilter}): {@code 보존한다} in a comment is found by {@code 보존}.
    */
   private static Analyzer code(Analyzer prose) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new PatternTokenizer(CODE_TOKEN, 0);
+        TokenStream korean = new HangulInCodeFilter(tokenizer, prose);
         int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
             | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
-        TokenStream stream = new WordDelimiterGraphFilter(tokenizer, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
+        TokenStream stream = new WordDelimiterGraphFilter(korean, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
         stream = new FlattenGraphFilter(stream);
         stream = new LowerCaseFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
@@ -362,9 +364,16 @@ public final class NoteAnalyzers {
     };
   }
 
-  /** Identifiers, numbers and runs of Hangul in code; everything else separates them. */
+  /** A word with Hangul in it ({@code 함수의}, {@code S3버킷}); no nested repetition, so no backtracking blow-up. */
+  private static final String KOREAN_WORD = "[\\p{L}\\p{N}]*[가-힣][\\p{L}\\p{N}]*";
+
+  /**
+   * Identifiers and numbers in code, and runs of words with Hangul in them with the spaces between
+   * (a comment's sentence is analysed whole: Nori reads a word by its neighbours, {@code 생성} alone
+   * at the start comes out as 생 + 성); everything else separates them.
+   */
   private static final java.util.regex.Pattern CODE_TOKEN =
-      java.util.regex.Pattern.compile("[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
+      java.util.regex.Pattern.compile(KOREAN_WORD + "(?:[ \\t]+" + KOREAN_WORD + ")*|[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
 
   /**
    * The glossary's word pairs in which a question word ({@link #glossaryPairs}) or an English stop

@@ -192,6 +192,28 @@ class NoteAnalyzersTest {
   }
 
   @Test
+  void koreanInCodeIsAnalysedAsProse() {
+    Analyzer code = ANALYZERS.index();
+    String text = "def wrap(fn):  # 원래 함수의 이름을 보존한다\n    print(\"S3버킷 생성 완료\")";
+    List<String> rows = TokenTable.of(code, NoteAnalyzers.CODE_FIELD, text);
+    List<String> terms = rows.stream().map(r -> r.substring(0, r.indexOf(' '))).toList();
+    for (String t : List.of("wrap", "fn", "원래", "함수", "이름", "보존", "s3", "버킷", "완료")) {
+      assertTrue(terms.contains(t), t + " in " + terms);
+    }
+    // The Korean spans give what the same words give in the text.
+    for (String span : List.of("원래 함수의 이름을 보존한다", "S3버킷 생성 완료")) {
+      assertTrue(terms.containsAll(terms(INDEX, span)), terms(INDEX, span) + " in " + terms);
+    }
+    for (String t : List.of("함수의", "보존한다", "이름을")) {
+      assertTrue(!terms.contains(t), t + " is not a term: " + terms);
+    }
+    // Offsets point into the code: 보존 is where it is written.
+    String row = rows.stream().filter(r -> r.startsWith("보존 ")).findFirst().orElseThrow();
+    int start = text.indexOf("보존");
+    assertTrue(row.contains(" " + start + "-" + (start + 2) + " "), row);
+  }
+
+  @Test
   void randomTextNeverBreaksTheChains() {
     Random random = new Random(42);
     String alphabet = "EC2가 S3는 node.js C++ HTTP/2 3.11 로드밸런서 람다 #*-_./+()[]<>\"' \n\t가힣ㄱㅎ①😀";
