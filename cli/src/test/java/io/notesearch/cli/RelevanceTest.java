@@ -26,13 +26,13 @@ class RelevanceTest {
   static final double FLOOR_KIND_MRR = 0.85;
 
   /**
-   * The held-out set's floors: a little under what it scored when it was added (MRR@10 0.955,
-   * section hit@1 0.775), so that a change that loses a held-out query or two fails here. Ranking is
-   * never changed to win a query of this set (corpus/heldout/README.md).
+   * The held-out set's floors: a little under what it scores (MRR@10 0.968, section hit@1 0.800;
+   * 0.955 and 0.775 when it was added), so that a change that loses a held-out query or two fails
+   * here. Ranking is never changed to win a query of this set (corpus/heldout/README.md).
    */
-  static final double HELD_OUT_FLOOR_MRR = 0.93;
+  static final double HELD_OUT_FLOOR_MRR = 0.94;
 
-  static final double HELD_OUT_FLOOR_SECTION_HIT1 = 0.72;
+  static final double HELD_OUT_FLOOR_SECTION_HIT1 = 0.75;
 
   @TempDir Path tmp;
 
