@@ -495,9 +495,9 @@ final class SectionWalker {
 
   /**
    * Whether bold text ends like a sentence ({@code **꼭 백업해야 한다**}, {@code **중요합니다**}), so is
-   * emphasis, not a title. A lone word of up to three syllables ending in 다 or 요 is a noun unless
-   * the syllable before is a verb's or adjective's ({@code 개요}, {@code 중요}, {@code 필요}, {@code
-   * 람다} are titles; {@code 쓴다}, {@code 좋다}, {@code 좋아요} are not).
+   * emphasis, not a title. A last word of up to three syllables ending in 다 or 요 is a noun unless
+   * the syllable before is a verb's or adjective's ({@code 개요}, {@code 프로젝트 개요}, {@code 중요},
+   * {@code AWS 람다} are titles; {@code 쓴다}, {@code 좋다}, {@code 좋아요} are not).
    */
   static boolean endsLikeSentence(String title) {
     char last = title.charAt(title.length() - 1);
@@ -507,10 +507,11 @@ final class SectionWalker {
     if (last != '다' && last != '요') {
       return false;
     }
-    if (title.length() > 3 || title.length() < 2 || title.chars().anyMatch(Character::isWhitespace)) {
+    String word = title.substring(title.lastIndexOf(' ') + 1);
+    if (word.length() > 3 || word.length() < 2) {
       return true;
     }
-    char before = title.charAt(title.length() - 2);
+    char before = word.charAt(word.length() - 2);
     boolean finalN = before >= '가' && before <= '힣' && (before - '가') % 28 == 4; // 한다, 쓴다, 만든다
     return last == '다' ? finalN || VERB_BEFORE_DA.indexOf(before) >= 0 : VERB_BEFORE_YO.indexOf(before) >= 0;
   }

@@ -160,8 +160,9 @@ public final class GlossMiner {
    */
   private static String withLeadingNumber(String before, int start) {
     int from = start;
-    while (from > 0 && Character.isDigit(before.charAt(from - 1))) {
-      from--;
+    while (from > 0 && (Character.isDigit(before.charAt(from - 1))
+        || (before.charAt(from - 1) == '.' && from > 1 && Character.isDigit(before.charAt(from - 2)) && from < start))) {
+      from--; // 1.5차: the whole number
     }
     if (from == start || (from > 0 && Character.isLetterOrDigit(before.charAt(from - 1)))) {
       return before.substring(start);

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
@@ -24,6 +25,7 @@ final class HangulInCodeFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+  private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
   private final ArrayDeque<Word> pending = new ArrayDeque<>();
 
   /**
@@ -75,6 +77,7 @@ final class HangulInCodeFilter extends TokenFilter {
     term.setEmpty().append(w.term());
     offset.setOffset(w.start(), w.end());
     increment.setPositionIncrement(w.increment());
+    keyword.setKeyword(true); // analysed already: later filters leave it as it is
   }
 
   private void analyse(String text, int base) {

@@ -354,8 +354,11 @@ public final class NoteAnalyzers {
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new PatternTokenizer(CODE_TOKEN, 0);
         TokenStream korean = new HangulInCodeFilter(tokenizer, prose);
+        // The Korean words come as the text's chain made them (stacked compounds included), marked
+        // as keywords: the delimiter filter, which cannot take a token graph, leaves them alone.
         int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
+            | WordDelimiterGraphFilter.IGNORE_KEYWORDS;
         TokenStream stream = new WordDelimiterGraphFilter(korean, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
         stream = new FlattenGraphFilter(stream);
         stream = new LowerCaseFilter(stream);
@@ -370,10 +373,12 @@ public final class NoteAnalyzers {
   /**
    * Identifiers and numbers in code, and runs of words with Hangul in them with the spaces between
    * (a comment's sentence is analysed whole: Nori reads a word by its neighbours, {@code 생성} alone
-   * at the start comes out as 생 + 성); everything else separates them.
+   * at the start comes out as 생 + 성); everything else separates them. Runs are cut at 32 words or
+   * dotted parts: Java's regex engine recurses once per repetition of a group, and a line of 1,600
+   * Korean words overflowed the indexing thread's stack.
    */
   private static final java.util.regex.Pattern CODE_TOKEN =
-      java.util.regex.Pattern.compile(KOREAN_WORD + "(?:[ \\t]+" + KOREAN_WORD + ")*|[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+)*");
+      java.util.regex.Pattern.compile(KOREAN_WORD + "(?:[ \\t]+" + KOREAN_WORD + "){0,31}|[\\p{L}\\p{N}_$]+(?:[.][\\p{L}\\p{N}_$]+){0,31}");
 
   /**
    * The glossary's word pairs in which a question word ({@link #glossaryPairs}) or an English stop

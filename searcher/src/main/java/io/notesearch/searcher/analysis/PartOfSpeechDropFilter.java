@@ -66,15 +66,17 @@ final class PartOfSpeechDropFilter extends TokenFilter {
         lastEnd = Math.max(lastEnd, offsetAtt.endOffset());
       }
       boolean afterLatin = offsetAtt.startOffset() == latinEnd;
-      if (termAtt.length() > 0 && isAsciiLetterOrDigit(termAtt.charAt(termAtt.length() - 1))
-          && (afterLatin || hasAsciiLetter())) {
+      // Only a token that is the text as written: the index stacks windows10 on the 10 of
+      // Windows 10, which must not make 10도 a word's particle.
+      if (termAtt.length() > 0 && termAtt.length() == offsetAtt.endOffset() - offsetAtt.startOffset()
+          && isAsciiLetterOrDigit(termAtt.charAt(termAtt.length() - 1)) && (afterLatin || hasAsciiLetter())) {
         latinEnd = offsetAtt.endOffset();
       }
       POS.Tag tag = posAtt.getLeftPOS();
       if (tag != null && drop.contains(tag)) {
         continue;
       }
-      if (afterLatin && termAtt.length() == 1 && PARTICLES.indexOf(termAtt.charAt(0)) >= 0 && PARTICLE_READINGS.contains(tag)) {
+      if (afterLatin && tag != null && termAtt.length() == 1 && PARTICLES.indexOf(termAtt.charAt(0)) >= 0 && PARTICLE_READINGS.contains(tag)) {
         continue;
       }
       // Both endings are two chars: no string is made for any other token.

@@ -125,7 +125,8 @@ public final class Suggester {
           best = s;
         }
       }
-      return best != null ? best : loanword(reader, word);
+      // Only a word of Hangul alone: S3버킷 must not lose its S3.
+      return best != null || !word.chars().allMatch(c -> Hangul.isSyllable((char) c)) ? best : loanword(reader, word);
     }
     String lower = word.toLowerCase(java.util.Locale.ROOT);
     for (String term : unknown) {
@@ -247,8 +248,9 @@ public final class Suggester {
    * finds the rest in the notes' own words, and {@link Rewrites} takes it only when every word then
    * matches.
    *
-   * @param word the word as typed, particles included ({@code 플러그인을}): its Hangul nouns are
-   *     joined, as Nori may cut an unknown loanword in two
+   * @param word the word as typed, Hangul only, particles included ({@code 플러그인을}): its nouns
+   *     are joined, as Nori may cut an unknown loanword in two. Scans the body's Latin words, only
+   *     for a word no note has.
    */
   private String loanword(IndexReader reader, String word) throws IOException {
     StringBuilder hangul = new StringBuilder();

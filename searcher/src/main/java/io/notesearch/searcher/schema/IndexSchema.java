@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data. */
-  public static final String VERSION = "14";
+  public static final String VERSION = "15";
 
   /** Commit user data key holding {@link #VERSION}. */
   public static final String VERSION_KEY = "notesearch.schema";

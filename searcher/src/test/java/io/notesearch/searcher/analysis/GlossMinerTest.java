@@ -21,6 +21,7 @@ class GlossMinerTest {
     // A number written before the first word belongs to the term; one that ends a Latin word does not.
     assertEquals(List.of(new Gloss("2차 캐시", "second-level cache")), mine("JPA의 2차 캐시(second-level cache)는 공유된다"));
     assertEquals(List.of(new Gloss("버킷", "bucket")), mine("S3버킷(Bucket)을 만든다"));
+    assertTrue(mine("1.5차 캐시(second-level cache)").stream().noneMatch(g -> g.term().equals("5차 캐시")), "the whole number");
   }
 
   @Test

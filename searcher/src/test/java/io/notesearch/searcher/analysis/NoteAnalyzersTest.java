@@ -30,9 +30,12 @@ class NoteAnalyzersTest {
       assertEquals(1, terms(QUERY, text).size(), text + " is one term: " + terms(QUERY, text));
       assertTrue(terms(INDEX, text).stream().noneMatch(t -> t.chars().anyMatch(c -> c >= '가')), text + " indexes no Hangul: " + terms(INDEX, text));
     }
-    // After a bare number they are numerals and counters.
+    // After a bare number they are numerals and counters, in the index as in queries (the index
+    // stacks windows10 on the 10 of Windows 10, which must not make 10 a Latin word).
     assertEquals(List.of("30", "도"), terms(QUERY, "30도"));
     assertEquals(List.of("3", "만"), terms(QUERY, "3만"));
+    assertTrue(terms(QUERY, "Windows 10도").contains("도"), terms(QUERY, "Windows 10도").toString());
+    assertTrue(terms(INDEX, "Windows 10도").contains("도"), terms(INDEX, "Windows 10도").toString());
   }
 
   @Test
@@ -207,6 +210,19 @@ class NoteAnalyzersTest {
     for (String t : List.of("함수의", "보존한다", "이름을")) {
       assertTrue(!terms.contains(t), t + " is not a term: " + terms);
     }
+    // A very long line of Korean words: cut into runs, not one regex match that overflows the stack
+    // (Java's regex engine recurses per repetition; indexing threads have the default stack).
+    String longLine = "# " + "함수의 이름을 ".repeat(2_000);
+    List<List<String>> result = new java.util.ArrayList<>();
+    Thread small = new Thread(null, () -> result.add(TokenTable.of(code, NoteAnalyzers.CODE_FIELD, longLine)), "small-stack", 512 * 1024);
+    small.start();
+    try {
+      small.join();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(1, result.size(), "analysed on a 512 KB stack");
+    assertTrue(result.getFirst().size() >= 4_000, "every word: " + result.getFirst().size());
     // Offsets point into the code: 보존 is where it is written.
     String row = rows.stream().filter(r -> r.startsWith("보존 ")).findFirst().orElseThrow();
     int start = text.indexOf("보존");
