@@ -552,7 +552,14 @@ public final class NoteIndexer implements AutoCloseable {
     if (parsed.note() == null) {
       return new Outcome(Outcome.Kind.UNCHANGED, path, 0, 0, List.of(), List.of());
     }
-    List<Document> docs = documents(path, parsed.hash(), parsed.note());
+    List<Document> docs;
+    try {
+      docs = documents(path, parsed.hash(), parsed.note());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug of analysis on some text costs this note, never the run (its old sections stay).
+      return new Outcome(Outcome.Kind.SKIPPED, path, 0, 0,
+          List.of(new Problem(path, "cannot analyse (" + e + "); skipped")), List.of());
+    }
     try {
       writer.updateDocuments(new Term(IndexSchema.PATH, path), docs);
     } catch (IllegalArgumentException e) {
@@ -643,8 +650,8 @@ public final class NoteIndexer implements AutoCloseable {
         try {
           Parsed parsed = read(file, null);
           forEachSection(file.toString(), parsed.hash(), parsed.note(), (record, shared) -> IndexSchema.sample(record, shared, part));
-        } catch (Skip e) {
-          // reported when it is indexed
+        } catch (Skip | RuntimeException | StackOverflowError e) {
+          // reported when it is indexed (a note that cannot be analysed only leaves the sample smaller)
         }
         return part;
       }));
