@@ -148,6 +148,16 @@ class NoteAnalyzersTest {
   }
 
   @Test
+  void devWordsNoriCutsIntoOtherWordsStayWhole() {
+    // Nori alone: 메서드 → 메 + 서드, 저장소 → 장소 (place), 다형성 → 다 + 형성, 리스너 → 리스 + 넣.
+    for (String word : List.of("메서드", "저장소", "다형성", "리스너", "태스크", "마이그레이션", "엔티티")) {
+      assertEquals(List.of(word), terms(QUERY, word + "를"), word);
+    }
+    assertEquals(List.of("마이크로", "태스크"), terms(QUERY, "마이크로태스크"));
+    assertTable(INDEX, "코드리뷰", "코드리뷰 0-4 +1", "코드 0-2 +0", "리뷰 2-4 +1");
+  }
+
+  @Test
   void englishIsCaseFoldedAndLightlyStemmed() {
     assertEquals(List.of("instance", "policy", "bucket"), terms(QUERY, "Instances POLICIES buckets"));
     // Short words are acronyms, not plurals: ECS must not become EC (the EC of EC2).
