@@ -39,7 +39,12 @@ class AnyWordFallbackTest {
 
         ELB는 들어오는 트래픽을 인스턴스에 나눠 준다.
         """, StandardCharsets.UTF_8);
-    Path index = tmp.resolve("index");
+    return indexed(notes);
+  }
+
+  /** The notes of a folder indexed into an index of their own, opened. */
+  private NoteSearcher indexed(Path notes) throws IOException {
+    Path index = tmp.resolve(notes.getFileName() + "-index");
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       indexer.index(List.of(notes), IndexMode.DEFAULT);
     }
@@ -110,11 +115,7 @@ class AnyWordFallbackTest {
     Files.writeString(notes.resolve("old.md"), "# 버전\n\nolder 버전은 지원이 끝났다.\n", StandardCharsets.UTF_8);
     // A word one jamo from 레디스: "corrected" to it, 레디스 세션 would match every word.
     Files.writeString(notes.resolve("dedis.md"), "# 데디스\n\n데디스 세션을 연다.\n", StandardCharsets.UTF_8);
-    Path index = tmp.resolve("many-index");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
-    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+    try (NoteSearcher searcher = indexed(notes)) {
       // No section has 븐산; any word finds the six notes on 트래픽, but the typo is worth fixing.
       SearchResult r = searcher.search(SearchRequest.of("트래픽 븐산"));
       assertEquals(SearchResult.Reason.SPELLING, r.rewrite().reason(), r.rewrite().toString());
@@ -148,11 +149,7 @@ class AnyWordFallbackTest {
 
         캐시를 켜면 빌드가 빨라진다. 포트 설정은 따로 한다.
         """, StandardCharsets.UTF_8);
-    Path index = tmp.resolve("loan-index");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
-    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+    try (NoteSearcher searcher = indexed(notes)) {
       // 플러그인 is in no glossary and no note: the notes write plugin, which sounds the same.
       SearchResult r = searcher.search(SearchRequest.of("플러그인을 추가"));
       assertEquals(SearchResult.Reason.SPELLING, r.rewrite().reason(), r.rewrite().toString());

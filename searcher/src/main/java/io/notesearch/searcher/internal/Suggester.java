@@ -198,13 +198,9 @@ public final class Suggester {
     java.util.SortedMap<String, int[]> found = new java.util.TreeMap<>();
     char[] chars = new char[16];
     for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(IndexSchema.BODY);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
       // Hangul syllables sort after Latin, so start at the first syllable.
-      if (te.seekCeil(FIRST_SYLLABLE) == TermsEnum.SeekStatus.END) {
+      TermsEnum te = bodyTermsFrom(leaf, FIRST_SYLLABLE);
+      if (te == null) {
         continue;
       }
       for (BytesRef t = te.term(); t != null; t = te.next()) {
@@ -265,12 +261,8 @@ public final class Suggester {
     }
     java.util.Map<String, Integer> found = new java.util.TreeMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(IndexSchema.BODY);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (te.seekCeil(FIRST_LETTER) == TermsEnum.SeekStatus.END) {
+      TermsEnum te = bodyTermsFrom(leaf, FIRST_LETTER);
+      if (te == null) {
         continue;
       }
       for (BytesRef t = te.term(); t != null && t.length > 0 && (t.bytes[t.offset] & 0xFF) <= 'z'; t = te.next()) {
@@ -286,6 +278,16 @@ public final class Suggester {
   }
 
   private static final BytesRef FIRST_LETTER = new BytesRef("a");
+
+  /** A segment's body terms positioned on the first at or after {@code from}; null when there is none. */
+  private static TermsEnum bodyTermsFrom(LeafReaderContext leaf, BytesRef from) throws IOException {
+    Terms terms = leaf.reader().terms(IndexSchema.BODY);
+    if (terms == null) {
+      return null;
+    }
+    TermsEnum te = terms.iterator();
+    return te.seekCeil(from) == TermsEnum.SeekStatus.END ? null : te;
+  }
 
   private static boolean allLetters(BytesRef t) {
     for (int i = t.offset; i < t.offset + t.length; i++) {
