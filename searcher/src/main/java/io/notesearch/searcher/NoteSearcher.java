@@ -38,6 +38,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -415,6 +416,8 @@ public final class NoteSearcher implements AutoCloseable {
       IndexSchema.DATE);
 
   /** {@link #HIT_FIELDS} and the section text, for hits with snippets. */
+  private static final java.util.Set<String> CODE_FIELD = java.util.Set.of(IndexSchema.CODE);
+
   private static final java.util.Set<String> HIT_FIELDS_AND_BODY = java.util.stream.Stream.concat(HIT_FIELDS.stream(),
       java.util.stream.Stream.of(IndexSchema.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -442,12 +445,23 @@ public final class NoteSearcher implements AutoCloseable {
         sorted[k] = ids[order[k]];
         bodies[k] = docs[order[k]].get(IndexSchema.BODY);
       }
-      List<Snippet> inDocOrder = snippets.snippets(searcher, plan.highlight(), sorted, bodies);
+      Query toMark = plan.highlight();
+      List<Snippet> inDocOrder = snippets.snippets(searcher, toMark, sorted, bodies);
       Snippet[] inRankOrder = new Snippet[ids.length];
       for (int k = 0; k < order.length; k++) {
         inRankOrder[order[k]] = inDocOrder.get(k);
       }
       marked = Arrays.asList(inRankOrder);
+      for (int i = 0; i < ids.length; i++) {
+        if (marked.get(i).marks().isEmpty()) {
+          // Found by its code alone: show the code where the words are.
+          String code = stored.document(ids[i], CODE_FIELD).get(IndexSchema.CODE);
+          Snippet fromCode = code == null ? Snippet.empty() : snippets.codeSnippet(code, toMark);
+          if (!fromCode.marks().isEmpty()) {
+            marked.set(i, fromCode);
+          }
+        }
+      }
     }
     List<Hit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {

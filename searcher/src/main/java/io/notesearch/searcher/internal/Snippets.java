@@ -88,6 +88,52 @@ public final class Snippets {
     return out;
   }
 
+  /**
+   * A snippet of a section's code marking the query's words: for a hit found by its code alone,
+   * whose text has none of them to mark ({@code docker ps} in a section that explains it in prose).
+   * Empty when the code has none either. The code is analysed again, with the code field's chain:
+   * only such hits, at most a page, pay for it.
+   *
+   * @param code the section's stored code
+   * @param query the query snippets mark ({@link QueryPlanner.Plan#highlight}), over body terms
+   */
+  public Snippet codeSnippet(String code, Query query) throws IOException {
+    java.util.Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+    query.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+    java.util.Set<String> words = new java.util.HashSet<>();
+    terms.forEach(t -> words.add(t.text()));
+    List<int[]> found = new ArrayList<>();
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(IndexSchema.CODE, code)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (words.contains(term.toString())) {
+          found.add(new int[] {offset.startOffset(), offset.endOffset()});
+        }
+      }
+      ts.end();
+    }
+    if (found.isEmpty()) {
+      return Snippet.empty();
+    }
+    // Identifiers are indexed whole and in parts: keep the outermost of overlapping matches.
+    found.sort(java.util.Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -m[1]));
+    StringBuilder marked = new StringBuilder(code.length() + 2 * found.size());
+    int at = 0;
+    for (int[] m : found) {
+      if (m[0] < at) {
+        continue;
+      }
+      marked.append(code, at, m[0]).append(OPEN).append(code, m[0], m[1]).append(CLOSE);
+      at = m[1];
+    }
+    marked.append(code, at, code.length());
+    return toSnippet(marked.toString());
+  }
+
   /** Turns marked text into a one-line snippet of at most {@link #MAX_CHARS}, centred on the first mark. */
   static Snippet toSnippet(String marked) {
     StringBuilder text = new StringBuilder(marked.length());

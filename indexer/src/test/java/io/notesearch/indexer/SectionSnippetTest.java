@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A long section's snippet shows the match wherever it is in the section. */
-class LongSectionSnippetTest {
+/** A hit's snippet shows where the words are: anywhere in a long section, or in its code. */
+class SectionSnippetTest {
   @TempDir Path tmp;
 
   @Test
@@ -33,6 +33,32 @@ class LongSectionSnippetTest {
       String rendered = hit.snippet().render("[", "]");
       assertTrue(rendered.contains("[스티키]") && rendered.contains("[쿠키]"), rendered);
       assertEquals(2, hit.snippet().marks().size(), rendered);
+    }
+  }
+
+  @Test
+  void aHitFoundByItsCodeAloneShowsTheCode() throws IOException {
+    Path notes = Files.createDirectories(tmp.resolve("code-notes"));
+    Files.writeString(notes.resolve("docker.md"), """
+        # 컨테이너 정리
+
+        ## 실행 중인 것 보기
+
+        지금 떠 있는 컨테이너를 확인할 때 쓴다.
+
+        ```sh
+        docker ps -a --filter status=exited
+        ```
+        """, StandardCharsets.UTF_8);
+    Path index = tmp.resolve("code-index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      Hit hit = searcher.search(SearchRequest.of("docker ps")).hits().getFirst();
+      String rendered = hit.snippet().render("[", "]");
+      assertTrue(rendered.contains("[docker ps]"), rendered);
+      assertEquals(List.of("docker ps"), hit.matches());
     }
   }
 }
