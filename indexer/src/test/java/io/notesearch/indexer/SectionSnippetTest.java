@@ -20,26 +20,16 @@ class SectionSnippetTest {
 
   @Test
   void aMatchPastTheFirstTenThousandCharsIsMarked() throws IOException {
-    Path notes = Files.createDirectories(tmp.resolve("notes"));
     String filler = "세션 정리 메모를 길게 적어 둔다. ".repeat(1_500); // ~30,000 chars
-    Files.writeString(notes.resolve("long.md"), "# 긴 노트\n\n## 세션\n\n" + filler + "\n\n스티키 고정은 쿠키로 한다.\n",
-        StandardCharsets.UTF_8);
-    Path index = tmp.resolve("index");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
-    try (NoteSearcher searcher = NoteSearcher.open(index)) {
-      Hit hit = searcher.search(SearchRequest.of("스티키 쿠키")).hits().getFirst();
-      String rendered = hit.snippet().render("[", "]");
-      assertTrue(rendered.contains("[스티키]") && rendered.contains("[쿠키]"), rendered);
-      assertEquals(2, hit.snippet().marks().size(), rendered);
-    }
+    Hit hit = firstHit("# 긴 노트\n\n## 세션\n\n" + filler + "\n\n스티키 고정은 쿠키로 한다.\n", "스티키 쿠키");
+    String rendered = hit.snippet().render("[", "]");
+    assertTrue(rendered.contains("[스티키]") && rendered.contains("[쿠키]"), rendered);
+    assertEquals(2, hit.snippet().marks().size(), rendered);
   }
 
   @Test
   void aHitFoundByItsCodeAloneShowsTheCode() throws IOException {
-    Path notes = Files.createDirectories(tmp.resolve("code-notes"));
-    Files.writeString(notes.resolve("docker.md"), """
+    Hit hit = firstHit("""
         # 컨테이너 정리
 
         ## 실행 중인 것 보기
@@ -49,16 +39,22 @@ class SectionSnippetTest {
         ```sh
         docker ps -a --filter status=exited
         ```
-        """, StandardCharsets.UTF_8);
-    Path index = tmp.resolve("code-index");
+        """, "docker ps");
+    String rendered = hit.snippet().render("[", "]");
+    assertTrue(rendered.contains("[docker ps]"), rendered);
+    assertEquals(List.of("docker ps"), hit.matches());
+  }
+
+  /** The best hit for a query in a folder of one note. */
+  private Hit firstHit(String markdown, String query) throws IOException {
+    Path notes = Files.createTempDirectory(tmp, "notes");
+    Files.writeString(notes.resolve("note.md"), markdown, StandardCharsets.UTF_8);
+    Path index = notes.resolveSibling(notes.getFileName() + "-index");
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       indexer.index(List.of(notes), IndexMode.DEFAULT);
     }
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
-      Hit hit = searcher.search(SearchRequest.of("docker ps")).hits().getFirst();
-      String rendered = hit.snippet().render("[", "]");
-      assertTrue(rendered.contains("[docker ps]"), rendered);
-      assertEquals(List.of("docker ps"), hit.matches());
+      return searcher.search(SearchRequest.of(query)).hits().getFirst();
     }
   }
 }
