@@ -66,13 +66,13 @@ final class PartOfSpeechDropFilter extends TokenFilter {
         lastEnd = Math.max(lastEnd, offsetAtt.endOffset());
       }
       boolean afterLatin = offsetAtt.startOffset() == latinEnd;
-      // Only a token that is the text as written: the index stacks windows10 on the 10 of
-      // Windows 10, which must not make 10도 a word's particle.
-      if (termAtt.length() > 0 && termAtt.length() == offsetAtt.endOffset() - offsetAtt.startOffset()
-          && isAsciiLetterOrDigit(termAtt.charAt(termAtt.length() - 1)) && (afterLatin || hasAsciiLetter())) {
+      POS.Tag tag = posAtt.getLeftPOS();
+      // Latin letters, and digits glued to them; only a token that is the text as written: the
+      // index stacks windows10 on the 10 of Windows 10, which must not make 10도 a word's particle.
+      if ((tag == POS.Tag.SL || (tag == POS.Tag.SN && afterLatin))
+          && termAtt.length() == offsetAtt.endOffset() - offsetAtt.startOffset()) {
         latinEnd = offsetAtt.endOffset();
       }
-      POS.Tag tag = posAtt.getLeftPOS();
       if (tag != null && drop.contains(tag)) {
         continue;
       }
@@ -86,20 +86,6 @@ final class PartOfSpeechDropFilter extends TokenFilter {
       return true;
     }
     return false;
-  }
-
-  private boolean hasAsciiLetter() {
-    for (int i = 0; i < termAtt.length(); i++) {
-      char c = termAtt.charAt(i);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   @Override
