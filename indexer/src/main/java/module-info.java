@@ -3,19 +3,20 @@
  *
  * <p>The API is the package {@link io.notesearch.indexer}: open a {@link
  * io.notesearch.indexer.NoteIndexer} on an index folder and index notes folders with it. The
- * Markdown parser is internal.
+ * Markdown parser is internal. Searching is the searcher module's job ({@code io.notesearch.searcher}).
  *
  * <pre>{@code
  * module my.app {
- *   requires io.notesearch.indexer; // reads io.notesearch.searcher too
+ *   requires io.notesearch.indexer; // reads io.notesearch.core too
  * }
  * }</pre>
  */
+// "module": the modules named in the qualified export are built after this one.
 // "requires-automatic": flexmark has no module descriptor (see below); requiring it by name is the only way.
-@SuppressWarnings("requires-automatic")
+@SuppressWarnings({"module", "requires-automatic"})
 module io.notesearch.indexer {
   // NoteIndexException and UserFiles appear in this module's API.
-  requires transitive io.notesearch.searcher;
+  requires transitive io.notesearch.core;
   requires org.apache.lucene.core;
   requires org.yaml.snakeyaml;
   // flexmark ships no module descriptors and no Automatic-Module-Name: these names come from the
@@ -30,4 +31,7 @@ module io.notesearch.indexer {
   requires flexmark.util.sequence;
 
   exports io.notesearch.indexer;
+  // Markdown to section records, for the SolrCloud client (which indexes the same sections) and the
+  // relevance harness and benchmarks (which read notes as the indexer does).
+  exports io.notesearch.indexer.markdown to io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench;
 }

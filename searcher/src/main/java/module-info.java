@@ -1,31 +1,27 @@
 /**
- * Searches a notesearch index of Markdown notes written in Korean and English.
+ * Searches Markdown notes written in Korean and English: the embeddable front door of notesearch.
  *
- * <p>The API is the package {@link io.notesearch.searcher}: open a {@link
- * io.notesearch.searcher.NoteSearcher} on an index folder and pass it {@link
- * io.notesearch.searcher.SearchRequest}s. No Lucene type appears in it, so callers need not require
- * Lucene. The other packages hold the index contract and the analysis, which only the indexer
- * shares; they are exported to it alone.
+ * <p>Open a {@link io.notesearch.searcher.NoteSearcher} on an index folder and pass it {@link
+ * io.notesearch.core.SearchRequest}s. No Lucene type appears in the API, so callers need not require
+ * Lucene.
  *
  * <pre>{@code
  * module my.app {
- *   requires io.notesearch.searcher;
+ *   requires io.notesearch.searcher; // reads io.notesearch.core too
  * }
  * }</pre>
  */
-// "module": the indexer is not on the path when this module compiles, so javac cannot see it.
+// "module": the modules named in the qualified exports are built after this one, so javac cannot see them.
 @SuppressWarnings("module")
 module io.notesearch.searcher {
+  // SearchRequest, SearchResult, Hit and the exceptions are in the core's API package.
+  requires transitive io.notesearch.core;
   requires org.apache.lucene.core;
-  requires org.apache.lucene.analysis.common; // English stemming, synonyms
-  requires org.apache.lucene.analysis.nori; // Korean
+  requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.highlighter; // snippets
   requires org.apache.lucene.queries; // MoreLikeThis, for related sections
-  requires org.apache.lucene.suggest; // did-you-mean from the index vocabulary
 
   exports io.notesearch.searcher;
-
-  // The indexer writes documents through the same schema and analysis the searcher reads with.
-  exports io.notesearch.searcher.analysis to io.notesearch.indexer;
-  exports io.notesearch.searcher.schema to io.notesearch.indexer;
+  // The search pipeline's backend interface, for the SolrCloud backend; a local searcher with a chosen analysis, for the tools that compare them.
+  exports io.notesearch.searcher.backend to io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench;
 }

@@ -1,6 +1,6 @@
 package io.notesearch.bench;
 
-import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.core.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

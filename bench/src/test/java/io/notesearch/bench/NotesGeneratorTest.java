@@ -7,7 +7,7 @@ import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
+import io.notesearch.core.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

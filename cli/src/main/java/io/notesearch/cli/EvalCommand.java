@@ -1,8 +1,8 @@
 package io.notesearch.cli;
 
-import io.notesearch.cli.eval.Comparison;
-import io.notesearch.cli.eval.Evaluation;
-import io.notesearch.cli.eval.Judgment;
+import io.notesearch.eval.Comparison;
+import io.notesearch.eval.Evaluation;
+import io.notesearch.eval.Judgment;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;

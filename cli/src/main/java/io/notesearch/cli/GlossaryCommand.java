@@ -1,7 +1,7 @@
 package io.notesearch.cli;
 
-import io.notesearch.searcher.analysis.Glossary;
-import io.notesearch.searcher.schema.MinedGlossary;
+import io.notesearch.core.analysis.Glossary;
+import io.notesearch.core.schema.MinedGlossary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +60,7 @@ final class GlossaryCommand implements Callable<Integer> {
     try (FSDirectory dir = FSDirectory.open(location); DirectoryReader reader = DirectoryReader.open(dir)) {
       pairs = MinedGlossary.collect(reader);
     } catch (java.io.IOException e) {
-      throw new io.notesearch.searcher.NoteIndexException("cannot read the index at [" + location + "] (" + e.getMessage() + ")", e);
+      throw new io.notesearch.core.NoteIndexException(io.notesearch.core.NoteIndexException.Reason.DAMAGED, "cannot read the index at [" + location + "] (" + e.getMessage() + ")", e);
     }
     out.println("mined pairs (" + location + "): " + pairs.size());
     for (MinedGlossary.Pair p : pairs) {

@@ -1,7 +1,10 @@
 package io.notesearch.cli;
 
-import io.notesearch.searcher.Hit;
-import io.notesearch.searcher.SearchResult;
+import io.notesearch.server.HitJson;
+import io.notesearch.server.Json;
+
+import io.notesearch.core.Hit;
+import io.notesearch.core.SearchResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.notesearch.cli;
 
-import io.notesearch.cli.solr.SolrCollection;
-import io.notesearch.cli.solr.SolrIndexer;
+import io.notesearch.solr.client.SolrCollection;
+import io.notesearch.solr.client.SolrIndexer;
 
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;

@@ -3,12 +3,20 @@ package io.notesearch.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchOptions;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Entry point of the {@code notesearch} command. */
 public final class Main {
+  static {
+    // Library warnings (System.Logger, e.g. a Nori cache that cannot be used) print as one line,
+    // like the command's own messages; read when the first warning is printed.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "notesearch: warning: %5$s%n");
+  }
+
   /**
    * Lucene logs a notice about the incubating vector module on every start; a CLI user cannot act on
    * it. Held in a field because java.util.logging keeps loggers weakly.
@@ -16,7 +24,10 @@ public final class Main {
   private static final Logger VECTOR_NOTICE = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   /** Commands that analyse text, so need Nori's dictionaries. */
-  private static final Set<String> ANALYSING = Set.of("search", "index", "related", "eval", "serve");
+  private static final Set<String> ANALYSING = Set.of("search", "index", "related", "eval", "serve", "daemon");
+
+  /** System property by which the launcher names a folder for Nori's decoded dictionaries (its build folder). */
+  static final String NORI_CACHE = "notesearch.nori.cache";
 
   private Main() {}
 
@@ -28,7 +39,8 @@ public final class Main {
   public static void main(String[] args) {
     VECTOR_NOTICE.setLevel(Level.OFF);
     if (args.length > 0 && ANALYSING.contains(args[0])) {
-      NoteSearcher.preload();
+      String cache = System.getProperty(NORI_CACHE);
+      NoteSearcher.preload(SearchOptions.DEFAULT.withNoriCache(cache == null || cache.isBlank() ? null : Path.of(cache)));
     }
     System.exit(
         Notesearch.run(

@@ -1,6 +1,6 @@
 package io.notesearch.cli;
 
-import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.core.NoteIndexException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -100,9 +100,9 @@ final class Notesearch implements Runnable {
         (ex, c, parsed) -> {
           int code;
           String message;
-          if (ex instanceof NoteIndexException) {
+          if (ex instanceof NoteIndexException e) {
             code = ExitCodes.INDEX;
-            message = ex.getMessage();
+            message = e.getMessage() + hint(e);
           } else if (ex instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
             message = ex.getMessage();
@@ -121,6 +121,20 @@ final class Notesearch implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** What the user can do about an index problem, in the command line's words (the library has none). */
+  static String hint(NoteIndexException e) {
+    boolean collection = String.valueOf(e.getMessage()).startsWith("no collection");
+    return switch (e.reason()) {
+      case MISSING -> collection ? ": create it with `notesearch index DIR --solr URL --collection NAME`"
+          : ": run `notesearch index DIR` first";
+      case OLDER_FORMAT -> collection ? "" : ": rebuild it with `notesearch index --full DIR`";
+      case DAMAGED -> "; if this persists, rebuild it with `notesearch index --full DIR`";
+      case DISK_FULL -> "; free some space and run `notesearch index` again";
+      case READ_ONLY -> "; check that the folder is writable";
+      case LOCKED, USER_FILE, UNREACHABLE -> "";
+    };
   }
 
   private static String usageLine(CommandLine c) {

@@ -2,9 +2,9 @@ package io.notesearch.cli;
 
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
-import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.core.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.UserFiles;
+import io.notesearch.core.UserFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ final class SampleIndex {
       }
       return index;
     } catch (IOException e) {
-      throw new NoteIndexException("cannot build the sample index at [" + index + "] (" + e.getMessage() + ")", e);
+      throw new NoteIndexException(NoteIndexException.Reason.DAMAGED, "cannot build the sample index at [" + index + "] (" + e.getMessage() + ")", e);
     }
     if (stamp != null && complete) {
       try {

@@ -1,14 +1,14 @@
 package io.notesearch.cli;
 
-import io.notesearch.cli.solr.SolrCollection;
-import io.notesearch.cli.solr.SolrNoteSearcher;
+import io.notesearch.solr.client.SolrCollection;
+import io.notesearch.solr.client.SolrBackend;
 
-import io.notesearch.searcher.Hit;
-import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.core.Hit;
+import io.notesearch.core.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.SearchResult;
-import io.notesearch.searcher.Synonyms;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
+import io.notesearch.core.Synonyms;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchResult result;
     if (solr != null) {
-      try (SolrNoteSearcher searcher = SolrNoteSearcher.open(SolrCollection.at(solr, collection), UserConfig.files(parent.env))) {
+      try (NoteSearcher searcher = SolrBackend.open(SolrCollection.at(solr, collection), UserConfig.files(parent.env))) {
         result = searcher.search(request);
       }
     } else {
@@ -198,8 +198,7 @@ final class SearchCommand implements Callable<Integer> {
     String notes = System.getProperty(SAMPLE_NOTES);
     String sampleIndex = System.getProperty(SAMPLE_INDEX);
     if (notes == null || sampleIndex == null || !Files.isDirectory(Path.of(notes))) {
-      throw new NoteIndexException(
-          "no index at [" + resolved.path() + "]: run `notesearch index DIR` first", null);
+      throw new NoteIndexException(NoteIndexException.Reason.MISSING, "no index at [" + resolved.path() + "]", null);
     }
     err.println("notesearch: no index yet at " + resolved.path()
         + "; searching the bundled sample notes (index yours with: notesearch index ~/notes)");

@@ -1,10 +1,10 @@
 package io.notesearch.cli;
 
-import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.core.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.Synonyms;
-import io.notesearch.searcher.UserFiles;
-import io.notesearch.searcher.schema.MinedGlossary;
+import io.notesearch.core.Synonyms;
+import io.notesearch.core.UserFiles;
+import io.notesearch.core.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ interface Searchers {
 
     private static String key(Path index, UserFiles files, Synonyms synonyms) {
       return index + "|" + synonyms + "|" + stamp(files.glossary()) + "|" + stamp(files.dictionary()) + "|"
-          + stamp(index.resolve(MinedGlossary.FILE));
+          + stamp(index.resolve(io.notesearch.core.schema.IndexFolder.MINED_GLOSSARY));
     }
 
     private static String stamp(Path file) {

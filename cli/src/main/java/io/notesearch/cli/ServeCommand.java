@@ -1,10 +1,10 @@
 package io.notesearch.cli;
 
-import io.notesearch.cli.serve.NoteServer;
-import io.notesearch.cli.serve.ServerConfig;
-import io.notesearch.searcher.IndexStats;
+import io.notesearch.server.NoteServer;
+import io.notesearch.server.ServerConfig;
+import io.notesearch.core.IndexStats;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.Synonyms;
+import io.notesearch.core.Synonyms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;

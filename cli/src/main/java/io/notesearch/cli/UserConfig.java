@@ -2,7 +2,7 @@ package io.notesearch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.notesearch.searcher.UserFiles;
+import io.notesearch.core.UserFiles;
 import java.util.Map;
 
 /**

@@ -52,7 +52,7 @@ class CliEndToEndTest {
   @Test
   void elastiCacheQueryFindsTheElastiCacheSectionWithLineAndAnchor() throws IOException {
     // Not `elasticache …` as well: a word only the note's title says leaves the two sections that
-    // name Redis and Memcached within 0.4% of each other (docs/relevance.md, schema 11).
+    // name Redis and Memcached within 0.4% of each other.
     CliRun run = search("--json", "-n", "3", "redis와", "memcached", "차이");
     assertEquals(0, run.code(), run.err());
     String first = run.out().lines().findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package io.notesearch.cli;
 
+import io.notesearch.server.Daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,15 +29,15 @@ class DaemonTest {
     assertEquals(0, CliRun.of("index", "--index", index, CliEndToEndTest.NOTES.toString()).code());
     AtomicInteger exit = new AtomicInteger(-1);
     Thread daemon = Thread.ofPlatform().start(() -> exit.set(CliRun.of(Map.of(), "daemon", "run", "--index", index).code()));
-    Path file = Path.of(index, DaemonCommand.FILE);
+    Path file = Path.of(index, io.notesearch.core.schema.IndexFolder.DAEMON_PORT);
     for (int i = 0; i < 300 && !Files.exists(file); i++) {
       Thread.sleep(100);
     }
     assertTrue(Files.exists(file), "the daemon wrote its port file");
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    DaemonCommand.Endpoint e = DaemonCommand.Endpoint.read(Path.of(index));
+    Daemon.Endpoint e = Daemon.Endpoint.read(Path.of(index));
 
-    String sep = String.valueOf(DaemonCommand.SEPARATOR);
+    String sep = String.valueOf(Daemon.SEPARATOR);
     String body = String.join(sep, tmp.toString(), "false", "1", "search", "--index", index, "-n", "3", "로드 밸런서") + sep;
     HttpClient client = HttpClient.newHttpClient();
     HttpResponse<byte[]> response = client.send(

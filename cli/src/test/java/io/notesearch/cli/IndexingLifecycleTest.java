@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
+import io.notesearch.core.SearchRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +30,19 @@ class IndexingLifecycleTest {
   private static Process notesearch(String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-cp", classPath(), Main.class.getName()));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  /**
+   * The test JVM's modules and class path as one class path, as the launcher runs the command:
+   * surefire puts this module and what it requires on the module path, the rest on the class path.
+   */
+  private static String classPath() {
+    String modules = System.getProperty("jdk.module.path", "");
+    String classes = System.getProperty("java.class.path", "");
+    return modules.isEmpty() ? classes : classes.isEmpty() ? modules : modules + java.io.File.pathSeparator + classes;
   }
 
   private static void writeNotes(Path folder, int count, String word) throws IOException {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
-import io.notesearch.searcher.Hit;
+import io.notesearch.core.Hit;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.SearchResult;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,17 @@ package io.notesearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.server.NoteServer;
+import io.notesearch.server.ServerConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -20,6 +30,24 @@ class ServeCommandTest {
     all[3] = "--exit-when-started";
     System.arraycopy(args, 0, all, 4, args.length);
     return CliRun.of(all);
+  }
+
+  @Test
+  void theServerAnswersTheSameHitObjectsAsSearchJson(@TempDir Path config) throws Exception {
+    String body;
+    try (NoteSearcher searcher = NoteSearcher.open(CorpusIndex.get());
+        NoteServer server = NoteServer.start(ServerConfig.loopback(0), searcher, line -> { })) {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + server.port() + "/search?q=" + URLEncoder.encode("람다", StandardCharsets.UTF_8) + "&n=3")).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals(200, r.statusCode(), r.body());
+      body = r.body();
+    }
+    CliRun cli = CliRun.of(Map.of("NO_COLOR", "1", "XDG_CONFIG_HOME", config.toString()),
+        "search", "--index", CorpusIndex.get().toString(), "--json", "-n", "3", "람다");
+    assertEquals(0, cli.code(), cli.err());
+    String hits = "[" + String.join(",", cli.out().lines().toList()) + "]";
+    assertTrue(body.startsWith("{\"hits\":" + hits + ",\"total\":"), "same objects as search --json:\n" + body + "\n" + hits);
   }
 
   @Test

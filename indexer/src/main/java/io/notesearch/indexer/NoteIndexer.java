@@ -1,18 +1,22 @@
 package io.notesearch.indexer;
 
+import io.notesearch.indexer.markdown.NoteSections;
+import io.notesearch.indexer.markdown.TextDecoder;
+
 import io.notesearch.indexer.markdown.Note;
 import io.notesearch.indexer.markdown.NoteParseException;
 import io.notesearch.indexer.markdown.NoteParser;
-import io.notesearch.searcher.NoteIndexException;
-import io.notesearch.searcher.UserFiles;
-import io.notesearch.searcher.analysis.Glossary;
-import io.notesearch.searcher.analysis.NoteAnalyzers;
-import io.notesearch.searcher.schema.IndexSchema;
-import io.notesearch.searcher.schema.MinedGlossary;
-import io.notesearch.searcher.schema.NoteFields;
-import io.notesearch.searcher.schema.NoteSimilarity;
-import io.notesearch.searcher.schema.SectionRecord;
-import io.notesearch.searcher.schema.TermImpacts;
+import io.notesearch.core.NoteIndexException;
+import io.notesearch.core.UserFiles;
+import io.notesearch.core.analysis.Glossary;
+import io.notesearch.core.analysis.NoteAnalyzers;
+import io.notesearch.core.schema.IndexSchema;
+import io.notesearch.core.schema.IndexFolder;
+import io.notesearch.core.schema.MinedGlossary;
+import io.notesearch.core.schema.NoteFields;
+import io.notesearch.core.schema.NoteSimilarity;
+import io.notesearch.core.schema.SectionRecord;
+import io.notesearch.core.schema.TermImpacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,16 +73,6 @@ public final class NoteIndexer implements AutoCloseable {
   /** Fingerprint of the index-side analysis; an index built with another one is rebuilt. */
   private final String analysis;
 
-  /** Commit data key of the parser version: unchanged notes parsed by another version are parsed again. */
-  static final String PARSER_KEY = "notesearch.parser";
-
-  /**
-   * Commit data key of the average lengths the terms' scores were worked out with ({@link
-   * TermImpacts}), and of how many notes the folder had when they were estimated:
-   * {@code section,note,notes}.
-   */
-  static final String AVERAGES_KEY = "notesearch.averages";
-
   /** Notes read to estimate the average lengths, spread over the folder. */
   static final int SAMPLE_NOTES = 64;
 
@@ -92,9 +86,6 @@ public final class NoteIndexer implements AutoCloseable {
 
   /** How far the estimated averages may move before the folder is rebuilt with the new ones. */
   static final double AVERAGES_DRIFT = 0.2;
-
-  /** File in the index folder naming the process that holds the write lock. */
-  static final String PID_FILE = "writer.pid";
 
   /** Largest note read; a bigger file is skipped (parsing needs a few times its size in memory). */
   static final long MAX_NOTE_BYTES = 64L << 20;
@@ -167,7 +158,7 @@ public final class NoteIndexer implements AutoCloseable {
     try {
       analyzers = NoteAnalyzers.with(Glossary.empty(), files.dictionary());
     } catch (IOException e) {
-      throw new NoteIndexException("cannot read the user dictionary [" + files.dictionary() + "] (" + e.getMessage() + ")", e);
+      throw new NoteIndexException(NoteIndexException.Reason.USER_FILE, "cannot read the user dictionary [" + files.dictionary() + "] (" + e.getMessage() + ")", e);
     }
     return open(index, analyzers, Files::readAllBytes, mode);
   }
@@ -217,17 +208,17 @@ public final class NoteIndexer implements AutoCloseable {
         writer = new IndexWriter(dir, config(analyzers, mode));
       }
       // Holding the write lock now: say who holds it, for the next writer's message.
-      Files.writeString(index.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+      Files.writeString(index.resolve(IndexFolder.WRITER_PID), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
       return new NoteIndexer(index, dir, writer, analyzers.fingerprint(), files);
     } catch (LockObtainFailedException e) {
       close(dir);
-      throw new NoteIndexException(
+      throw new NoteIndexException(NoteIndexException.Reason.LOCKED,
           "index at [" + index + "] is being written by another process" + writerPid(index) + "; wait for it to finish", e);
     } catch (IOException | RuntimeException e) {
       close(dir);
-      throw new NoteIndexException(
+      throw new NoteIndexException(readOnly(e) ? NoteIndexException.Reason.READ_ONLY : NoteIndexException.Reason.DAMAGED,
           "cannot open the index at [" + index + "] for writing (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-              + "); check the folder is writable, or rebuild it with `notesearch index --full DIR`", e);
+              + ")", e);
     }
   }
 
@@ -300,13 +291,13 @@ public final class NoteIndexer implements AutoCloseable {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
       if (m.contains("No space left on device") || m.contains("not enough space on the disk")) {
-        return new NoteIndexException("no space left on the disk holding the index [" + indexPath
-            + "]; free some space and run `notesearch index` again (searches still see the last complete index)", e);
+        return new NoteIndexException(NoteIndexException.Reason.DISK_FULL, "no space left on the disk holding the index ["
+            + indexPath + "] (searches still see the last complete index)", e);
       }
     }
-    return new NoteIndexException("cannot write the index at [" + indexPath + "] ("
-        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); searches still see the last complete index;"
-        + " if this persists, rebuild it with `notesearch index --full DIR`", e);
+    return new NoteIndexException(readOnly(e) ? NoteIndexException.Reason.READ_ONLY : NoteIndexException.Reason.DAMAGED,
+        "cannot write the index at [" + indexPath + "] (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+            + "; searches still see the last complete index)", e);
   }
 
   private IndexReport indexAll(List<Path> roots, IndexMode mode, Progress progress) throws IOException {
@@ -318,11 +309,8 @@ public final class NoteIndexer implements AutoCloseable {
       }
       folders.add(root.toAbsolutePath().normalize());
     }
-    Map<String, String> data = commitData();
-    boolean stale =
-        !IndexSchema.VERSION.equals(data.get(IndexSchema.VERSION_KEY))
-            || !analysis.equals(data.get(IndexSchema.ANALYSIS_KEY))
-            || !NoteParser.VERSION.equals(data.get(PARSER_KEY));
+    IndexFolder.Commit data = commitData();
+    boolean stale = !data.currentSchema() || !analysis.equals(data.analysis()) || !NoteParser.VERSION.equals(data.parser());
     boolean rebuild = mode == IndexMode.FULL || (writer.getDocStats().numDocs > 0 && stale);
     NoteFiles.Found found = NoteFiles.walk(folders);
     int size = found.notes().size();
@@ -520,10 +508,8 @@ public final class NoteIndexer implements AutoCloseable {
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(
-        IndexSchema.VERSION_KEY, IndexSchema.VERSION, IndexSchema.ANALYSIS_KEY, analysis, PARSER_KEY, NoteParser.VERSION,
-        AVERAGES_KEY, averages.section() + "," + averages.note() + "," + averagedNotes)
-        .entrySet());
+    writer.setLiveCommitData(new IndexFolder.Commit(IndexSchema.VERSION, analysis, NoteParser.VERSION,
+        averages.section() + "," + averages.note() + "," + averagedNotes).toMap().entrySet());
     writer.commit();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       MinedGlossary.write(indexPath, reader);
@@ -605,22 +591,22 @@ public final class NoteIndexer implements AutoCloseable {
     };
   }
 
-  private Map<String, String> commitData() {
+  private IndexFolder.Commit commitData() {
     Map<String, String> data = new HashMap<>();
     if (writer.getLiveCommitData() == null) {
-      return data;
+      return IndexFolder.Commit.NONE;
     }
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
       data.put(e.getKey(), e.getValue());
     }
-    return data;
+    return IndexFolder.Commit.of(data);
   }
 
   /** The stored average lengths, or the defaults (as estimated from no notes) when there are none. */
-  private void readAverages(Map<String, String> data) {
+  private void readAverages(IndexFolder.Commit data) {
     averages = TermImpacts.Averages.DEFAULT;
     averagedNotes = 0;
-    String stored = data.get(AVERAGES_KEY);
+    String stored = data.averages();
     if (stored == null) {
       return;
     }
@@ -799,7 +785,7 @@ public final class NoteIndexer implements AutoCloseable {
     try {
       writer.rollback();
     } finally {
-      Files.deleteIfExists(indexPath.resolve(PID_FILE));
+      Files.deleteIfExists(indexPath.resolve(IndexFolder.WRITER_PID));
       directory.close();
     }
   }
@@ -807,11 +793,22 @@ public final class NoteIndexer implements AutoCloseable {
   /** " (pid N)" when the writer that holds the lock wrote its pid and is alive, else "". */
   private static String writerPid(Path index) {
     try {
-      long pid = Long.parseLong(Files.readString(index.resolve(PID_FILE), StandardCharsets.UTF_8).strip());
+      long pid = Long.parseLong(Files.readString(index.resolve(IndexFolder.WRITER_PID), StandardCharsets.UTF_8).strip());
       return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? " (pid " + pid + ")" : "";
     } catch (IOException | NumberFormatException e) {
       return "";
     }
+  }
+
+  /** Whether a write failed because the folder or its file system is read-only. */
+  private static boolean readOnly(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.file.AccessDeniedException || t instanceof java.nio.file.ReadOnlyFileSystemException
+          || String.valueOf(t.getMessage()).contains("Read-only file system")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void close(Directory dir) {

@@ -1,5 +1,7 @@
 package io.notesearch.indexer;
 
+import io.notesearch.indexer.markdown.TextDecoder;
+
 import io.notesearch.indexer.markdown.NoteHtml;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.notesearch.indexer;
 
-import io.notesearch.searcher.Hit;
+import io.notesearch.core.Hit;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.SearchResult;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.notesearch.indexer;
 
+import io.notesearch.indexer.markdown.TextDecoder;
+
 import io.notesearch.indexer.markdown.Note;
 import io.notesearch.indexer.markdown.NoteParser;
 import java.io.BufferedWriter;

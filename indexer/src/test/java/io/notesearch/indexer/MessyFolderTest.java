@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.notesearch.searcher.Hit;
+import io.notesearch.core.Hit;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
+import io.notesearch.core.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

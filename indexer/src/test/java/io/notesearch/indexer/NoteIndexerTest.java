@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.notesearch.searcher.Hit;
-import io.notesearch.searcher.NoteIndexException;
+import io.notesearch.core.Hit;
+import io.notesearch.core.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.Synonyms;
-import io.notesearch.searcher.UserFiles;
-import io.notesearch.searcher.analysis.NoteAnalyzers;
-import io.notesearch.searcher.schema.MinedGlossary;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.Synonyms;
+import io.notesearch.core.UserFiles;
+import io.notesearch.core.analysis.NoteAnalyzers;
+import io.notesearch.core.schema.MinedGlossary;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +135,7 @@ class NoteIndexerTest {
   /** The stored average lengths: {@code section,note,notes}. */
   private static double[] averages(Path index) throws IOException {
     try (org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(index)) {
-      String stored = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData().get(NoteIndexer.AVERAGES_KEY);
+      String stored = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData().get(io.notesearch.core.schema.IndexFolder.AVERAGES_KEY);
       return java.util.Arrays.stream(stored.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
   }
@@ -219,7 +219,7 @@ class NoteIndexerTest {
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       indexer.index(List.of(notes), IndexMode.DEFAULT);
     }
-    assertTrue(Files.readString(index.resolve(MinedGlossary.FILE)).contains("골든 이미지, golden image"));
+    assertTrue(Files.readString(index.resolve(io.notesearch.core.schema.IndexFolder.MINED_GLOSSARY)).contains("골든 이미지, golden image"));
     try (NoteSearcher mined = NoteSearcher.open(index, UserFiles.NONE, Synonyms.DEFAULT);
         NoteSearcher plain = NoteSearcher.open(index, UserFiles.NONE, Synonyms.GLOSSARY)) {
       List<String> withMined = mined.search(SearchRequest.of("golden image")).hits().stream().map(h -> h.title()).toList();
@@ -260,7 +260,7 @@ class NoteIndexerTest {
   }
 
   @Test
-  void anIndexFromAnotherVersionIsRefusedWithTheFix() throws IOException {
+  void anIndexFromAnotherVersionIsRefusedWithItsReason() throws IOException {
     Path notes = notes();
     write(notes.resolve("a.md"), "# 노트\n\nEC2.\n");
     Path index = tmp.resolve("index");
@@ -269,11 +269,12 @@ class NoteIndexerTest {
     }
     try (org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(index);
         org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
-      w.setLiveCommitData(java.util.Map.of(io.notesearch.searcher.schema.IndexSchema.VERSION_KEY, "0").entrySet());
+      w.setLiveCommitData(java.util.Map.of(io.notesearch.core.schema.IndexFolder.SCHEMA_KEY, "0").entrySet());
       w.commit();
     }
     NoteIndexException e = assertThrows(NoteIndexException.class, () -> NoteSearcher.open(index));
-    assertTrue(e.getMessage().contains("older version of notesearch") && e.getMessage().contains("index --full"), e.getMessage());
+    assertEquals(NoteIndexException.Reason.OLDER_FORMAT, e.reason(), e.getMessage());
+    assertTrue(e.getMessage().contains("older version of notesearch"), e.getMessage());
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       assertTrue(indexer.index(List.of(notes), IndexMode.DEFAULT).rebuilt(), "the next run rebuilds by itself");
     }

@@ -3,11 +3,11 @@ package io.notesearch.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.notesearch.searcher.Hit;
+import io.notesearch.core.Hit;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.schema.IndexSchema;
-import io.notesearch.searcher.schema.NoteSimilarity;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.schema.IndexSchema;
+import io.notesearch.core.schema.NoteSimilarity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

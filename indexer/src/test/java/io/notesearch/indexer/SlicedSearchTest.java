@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.SearchResult;
+import io.notesearch.searcher.SearchOptions;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,12 +79,12 @@ class SlicedSearchTest {
   }
 
   private static NoteSearcher open(Path index, int sliceSections) throws IOException {
-    // Read when a searcher opens: every segment of the corpus's index is then a slice of its own.
-    System.setProperty("notesearch.sliceSections", Integer.toString(sliceSections));
-    try {
-      return NoteSearcher.open(index);
-    } finally {
-      System.clearProperty("notesearch.sliceSections");
-    }
+    // Slices of 40 sections: every segment of the corpus's index is a slice of its own. On one
+    // core the searcher makes no pool; a pool of its own slices even there.
+    return NoteSearcher.open(index, io.notesearch.core.UserFiles.NONE, io.notesearch.core.Synonyms.DEFAULT,
+        SearchOptions.DEFAULT.withSliceSections(sliceSections).withExecutor(POOL));
   }
+
+  private static final java.util.concurrent.ExecutorService POOL =
+      java.util.concurrent.Executors.newFixedThreadPool(2, Thread.ofPlatform().name("test-slice-", 1).daemon(true).factory());
 }

@@ -1,7 +1,7 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.searcher.SearchResult;
-import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.core.SearchResult;
+import io.notesearch.core.schema.IndexSchema;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Comparator;

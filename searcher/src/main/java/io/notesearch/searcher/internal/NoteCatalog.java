@@ -1,6 +1,6 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.core.schema.IndexSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

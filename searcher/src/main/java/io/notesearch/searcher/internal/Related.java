@@ -1,7 +1,9 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.searcher.analysis.NoteAnalyzers;
-import io.notesearch.searcher.schema.IndexSchema;
+import io.notesearch.core.plan.QueryPlanner;
+
+import io.notesearch.core.analysis.NoteAnalyzers;
+import io.notesearch.core.schema.IndexSchema;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Set;
@@ -24,7 +26,7 @@ public final class Related {
     return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
-  /** A plan whose match query is the section's most telling words. */
+  /** A plan whose match query is the section's most telling words, the section itself left out. */
   public static QueryPlanner.Plan plan(IndexSearcher searcher, int doc, NoteAnalyzers analyzers) throws IOException {
     Document d = searcher.storedFields().document(doc, Set.of(IndexSchema.BODY, IndexSchema.HEADINGS_STORED, IndexSchema.TITLE));
     String text = String.join("\n", d.get(IndexSchema.TITLE),
@@ -39,7 +41,11 @@ public final class Related {
     if (like instanceof BooleanQuery b && b.clauses().isEmpty()) {
       return null;
     }
-    BooleanQuery filter = new BooleanQuery.Builder().add(QueryPlanner.notDrafts()).build();
+    Document id = searcher.storedFields().document(doc, Set.of(IndexSchema.PATH, IndexSchema.ANCHOR));
+    BooleanQuery filter = new BooleanQuery.Builder().add(QueryPlanner.notDrafts())
+        .add(new TermQuery(new Term(IndexSchema.ID, id.get(IndexSchema.PATH) + "#" + id.get(IndexSchema.ANCHOR))),
+            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+        .build();
     return new QueryPlanner.Plan(like, null, filter, () -> like);
   }
 }

@@ -1,23 +1,30 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.SearchResult;
-import io.notesearch.searcher.analysis.Hangul;
+import io.notesearch.core.SearchResult;
+import io.notesearch.core.analysis.Hangul;
+import io.notesearch.core.plan.QueryPlanner;
+import io.notesearch.searcher.backend.SearchBackend;
 
 /**
  * Other readings of a query of plain words that finds little: typed with the other keyboard input
- * mode, misspelt, or its last word still being typed. One decision for both searchers (the local
- * index and the Solr edition), which differ only in how a query is run and where corrections come
- * from. Not API.
+ * mode, misspelt, or its last word still being typed. Not API.
  */
-public final class Rewrites {
+final class Rewrites {
   /** At most this many hits and a query may have been mistyped: only then are other readings tried. */
-  public static final int FEW_HITS = 3;
+  static final int FEW_HITS = 3;
 
   private Rewrites() {}
 
-  /** What a searcher's run of a query tells about its hits. */
-  public interface Found {
+  /** Whether a reading may fall back to any word when no section has every word. */
+  enum Fallback {
+    /** Plain words that do not all match are searched as any word. */
+    ANY_WORD,
+    /** Only sections with every word: a completed last word that matches nothing is not taken. */
+    NONE
+  }
+
+  /** What a run of a query tells about its hits. */
+  interface Found {
     /** {@return how many sections the run found} */
     long total();
 
@@ -25,18 +32,15 @@ public final class Rewrites {
     boolean allWords();
   }
 
-  /**
-   * How a searcher runs one reading of a query: every word, then any word when that finds nothing
-   * and {@code plainWords}; null when the query has no searchable word.
-   */
+  /** How the pipeline runs one reading of a query; null when it has no searchable word. */
   @FunctionalInterface
-  public interface Runs<A extends Found, E extends Exception> {
-    A attempt(SearchRequest request, boolean plainWords) throws E;
+  interface Runs<A extends Found, E extends Exception> {
+    A attempt(String text, Fallback fallback) throws E;
   }
 
-  /** Where a searcher's spelling corrections come from: the cleaned query corrected, or null. */
+  /** Where spelling corrections come from: the cleaned query corrected, or null. */
   @FunctionalInterface
-  public interface Corrections<E extends Exception> {
+  interface Corrections<E extends Exception> {
     String correct(String cleaned) throws E;
   }
 
@@ -45,34 +49,33 @@ public final class Rewrites {
    *
    * @param attempt the run (null when the query had no searchable word)
    * @param rewrite what was searched instead, or {@link SearchResult.Rewrite#NONE}
-   * @param <A> the searcher's record of a run
+   * @param <A> the pipeline's record of a run
    */
-  public record Outcome<A extends Found>(A attempt, SearchResult.Rewrite rewrite) {}
+  record Outcome<A extends Found>(A attempt, SearchResult.Rewrite rewrite) {}
 
   /**
    * Tries the other readings of a query that found little, in order: the other input mode, spelling
    * corrections, the last word completed. The first that finds more is kept.
    *
-   * @param request the request as made
+   * @param query the query as parsed: only plain words are rewritten
    * @param first its run
-   * @param plainWords whether the query is plain words (no operators): only those are rewritten
-   * @param evenWhenAnyWord also when the any-word fallback found many (the local index; Solr
-   *     corrects from one shard's vocabulary, which must not decide a query that found plenty)
-   * @param runs how the searcher runs a query
+   * @param vocabulary what corrections see: from the whole index they may replace even an any-word
+   *     answer; from one shard only a query that found few sections
+   * @param runs how the pipeline runs another reading
    * @param corrections where its spelling corrections come from
    */
-  public static <A extends Found, E extends Exception> Outcome<A> apply(SearchRequest request, A first, boolean plainWords,
-      boolean evenWhenAnyWord, Runs<A, E> runs, Corrections<E> corrections) throws E {
+  static <A extends Found, E extends Exception> Outcome<A> apply(QueryPlanner.Parsed query, A first,
+      SearchBackend.Vocabulary vocabulary, Runs<A, E> runs, Corrections<E> corrections) throws E {
     A attempt = first;
-    if (attempt == null || !plainWords
-        || !(attempt.total() <= FEW_HITS || (evenWhenAnyWord && !attempt.allWords()))) {
+    boolean anyWordAnswer = vocabulary == SearchBackend.Vocabulary.WHOLE_INDEX && attempt != null && !attempt.allWords();
+    if (attempt == null || !query.plainWords() || !(attempt.total() <= FEW_HITS || anyWordAnswer)) {
       return new Outcome<>(attempt, SearchResult.Rewrite.NONE);
     }
-    String cleaned = QueryPlanner.clean(request.query());
+    String cleaned = query.text();
     // Typed with the wrong input mode? Searched the other way, it finds far more.
     String switched = Hangul.switchLayout(cleaned);
     if (looksTyped(switched)) {
-      A other = runs.attempt(request.withQuery(switched), true);
+      A other = runs.attempt(switched, Fallback.ANY_WORD);
       long typed = attempt.allWords() ? attempt.total() : 0;
       if (other != null && other.allWords() && other.total() > 0 && (typed == 0 || other.total() > 4 * typed)) {
         return new Outcome<>(other, new SearchResult.Rewrite(SearchResult.Reason.KEYBOARD_LAYOUT, switched));
@@ -84,7 +87,7 @@ public final class Rewrites {
     // Not every word is in the index: a misspelling? Corrected, every word may match.
     String corrected = corrections.correct(cleaned);
     if (corrected != null) {
-      A fixed = runs.attempt(request.withQuery(corrected), true);
+      A fixed = runs.attempt(corrected, Fallback.ANY_WORD);
       // Taken only when it matches every word (or the words as typed found nothing): an English
       // word the notes lack is "corrected" to a near one (order → older) as well.
       if (fixed != null && fixed.total() > 0 && (fixed.allWords() || attempt.total() == 0)) {
@@ -95,7 +98,7 @@ public final class Rewrites {
     // it, every other word still required. Taken only when that matches.
     String completed = QueryPlanner.completeLastWord(cleaned);
     if (completed != null) {
-      A done = runs.attempt(request.withQuery(completed), false);
+      A done = runs.attempt(completed, Fallback.NONE);
       if (done != null && done.total() > 0) {
         return new Outcome<>(done, new SearchResult.Rewrite(SearchResult.Reason.COMPLETION, completed));
       }

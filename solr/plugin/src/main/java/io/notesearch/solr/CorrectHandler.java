@@ -1,7 +1,7 @@
 package io.notesearch.solr;
 
-import io.notesearch.searcher.analysis.NoteAnalyzers;
-import io.notesearch.searcher.internal.Suggester;
+import io.notesearch.core.analysis.NoteAnalyzers;
+import io.notesearch.core.plan.Suggester;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.RequestHandlerBase;
 import org.apache.solr.util.plugin.SolrCoreAware;

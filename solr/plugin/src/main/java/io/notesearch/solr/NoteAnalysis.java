@@ -1,7 +1,7 @@
 package io.notesearch.solr;
 
-import io.notesearch.searcher.analysis.Glossary;
-import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.core.analysis.Glossary;
+import io.notesearch.core.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

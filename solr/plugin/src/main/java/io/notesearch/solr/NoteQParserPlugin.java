@@ -1,9 +1,9 @@
 package io.notesearch.solr;
 
-import io.notesearch.searcher.SearchRequest;
-import io.notesearch.searcher.analysis.NoteAnalyzers;
-import io.notesearch.searcher.internal.QueryPlanner;
-import io.notesearch.searcher.query.QuerySyntaxException;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.analysis.NoteAnalyzers;
+import io.notesearch.core.plan.QueryPlanner;
+import io.notesearch.core.QuerySyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -58,7 +58,7 @@ public final class NoteQParserPlugin extends QParserPlugin implements ResourceLo
         boolean allWords = !"any".equals(localParams == null ? null : localParams.get("words"));
         QueryPlanner.Plan plan;
         try {
-          plan = new QueryPlanner(analyzers).plan(request, allWords);
+          plan = new QueryPlanner(analyzers).plan(request, allWords ? QueryPlanner.Words.ALL : QueryPlanner.Words.ANY);
         } catch (QuerySyntaxException e) {
           throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, e.getMessage(), e);
         }

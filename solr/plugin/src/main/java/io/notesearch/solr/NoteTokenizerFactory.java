@@ -1,6 +1,6 @@
 package io.notesearch.solr;
 
-import io.notesearch.searcher.analysis.NoteAnalyzers;
+import io.notesearch.core.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;

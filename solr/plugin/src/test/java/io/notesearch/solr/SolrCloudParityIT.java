@@ -105,7 +105,7 @@ class SolrCloudParityIT {
       assertEquals(2, nodes.size(), "both replicas of " + slice.getName() + " on one node: " + nodes);
     }
     assertEquals(sections, count("*:*"));
-    assertEquals(47, count("note_first:true"));
+    assertEquals(47, count(io.notesearch.core.schema.IndexSchema.NOTE_FIRST + ":true"));
 
     Run again = notesearch("index", corpus.resolve("notes").toString(), "--solr", url, "--collection", COLLECTION,
         "--index", work.resolve("staging").toString());
@@ -117,27 +117,44 @@ class SolrCloudParityIT {
   @Test
   @Order(2)
   void judgedQueriesRankAsLocally() throws Exception {
-    Run run = java("io.notesearch.cli.solr.SolrParity", corpus.resolve("judgments.tsv").toString(),
+    Run run = java("io.notesearch.eval.SolrParity", corpus.resolve("judgments.tsv").toString(),
         corpus.resolve("notes").toString(), url, COLLECTION);
     assertEquals(0, run.code(), run.toString());
     System.out.println(run.err());
     Map<String, List<String>> local = new LinkedHashMap<>();
     Map<String, List<String>> solr = new LinkedHashMap<>();
-    parse(run.out(), local, solr);
+    Map<String, String> localSnippet = new LinkedHashMap<>();
+    Map<String, String> solrSnippet = new LinkedHashMap<>();
+    parse(run.out(), local, solr, localSnippet, solrSnippet);
     assertEquals(judged.keySet(), solr.keySet());
     double mrrLocal = mrr(local);
     double mrrSolr = mrr(solr);
     int sameTop = 0;
     List<String> differ = new ArrayList<>();
+    List<String> snippetsDiffer = new ArrayList<>();
+    int snippetsCompared = 0;
     for (String id : judged.keySet()) {
       String l = local.get(id).isEmpty() ? "" : local.get(id).getFirst();
       String s = solr.get(id).isEmpty() ? "" : solr.get(id).getFirst();
+      String[] ls = localSnippet.get(id).split("\u001d", 2);
+      String[] ss = solrSnippet.get(id).split("\u001d", 2);
+      if (ls.length == 2 && ss.length == 2 && ls[0].equals(ss[0])) {
+        // One pipeline marks both: the same best section, found by the same reading of the query with
+        // the same synonyms, has the same snippet.
+        snippetsCompared++;
+        if (!ls[1].equals(ss[1])) {
+          snippetsDiffer.add(id + ": local " + ls[1] + " | solr " + ss[1]);
+        }
+      }
       if (l.equals(s)) {
         sameTop++;
       } else {
         differ.add(id + ": local " + l + " | solr " + s);
       }
     }
+    System.out.println("PARITY snippets of the same best hit compared: " + snippetsCompared);
+    assertEquals(List.of(), snippetsDiffer, "the same best hit with another snippet");
+    assertTrue(snippetsCompared >= judged.size() * 0.85, "snippets compared: " + snippetsCompared);
     double agreement = (double) sameTop / judged.size();
     String summary = String.format(Locale.ROOT, "MRR@10 local %.4f, solr %.4f; same top hit %d/%d (%.1f%%)",
         mrrLocal, mrrSolr, sameTop, judged.size(), 100 * agreement);
@@ -282,7 +299,7 @@ class SolrCloudParityIT {
     });
     try {
       assertEquals(sections, count("*:*"), "sections lost with a node down");
-      Run run = java("io.notesearch.cli.solr.SolrParity", corpus.resolve("judgments.tsv").toString(),
+      Run run = java("io.notesearch.eval.SolrParity", corpus.resolve("judgments.tsv").toString(),
           corpus.resolve("notes").toString(), url, COLLECTION, "--solr-only");
       assertEquals(0, run.code(), run.toString());
       Map<String, List<String>> solr = new LinkedHashMap<>();
@@ -336,13 +353,21 @@ class SolrCloudParityIT {
   }
 
   private static void parse(String out, Map<String, List<String>> local, Map<String, List<String>> solr) {
+    parse(out, local, solr, new LinkedHashMap<>(), new LinkedHashMap<>());
+  }
+
+  /** SolrParity's lines: id, each side's ranking, each side's snippet of its best hit. */
+  private static void parse(String out, Map<String, List<String>> local, Map<String, List<String>> solr,
+      Map<String, String> localSnippet, Map<String, String> solrSnippet) {
     for (String line : out.lines().toList()) {
       String[] cols = line.split("\t", -1);
-      if (cols.length != 3) {
+      if (cols.length != 5) {
         continue;
       }
       local.put(cols[0], cols[1].isEmpty() ? List.of() : List.of(cols[1].split("\u001e")));
       solr.put(cols[0], cols[2].isEmpty() ? List.of() : List.of(cols[2].split("\u001e")));
+      localSnippet.put(cols[0], cols[3]);
+      solrSnippet.put(cols[0], cols[4]);
     }
   }
 

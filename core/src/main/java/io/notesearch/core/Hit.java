@@ -1,0 +1,55 @@
+package io.notesearch.core;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One matching section.
+ *
+ * <pre>{@code
+ * for (Hit hit : searcher.search(SearchRequest.of("로드 밸런서")).hits()) {
+ *   String where = hit.path() + ":" + hit.line();                      // open the file here
+ *   String link = hit.anchor().isEmpty() ? "" : "#" + hit.anchor();     // or the rendered note here
+ *   String crumbs = hit.title() + " › " + String.join(" › ", hit.headings());
+ *   String html = hit.snippet().render("<mark>", "</mark>");            // escape the text first in real code
+ * }
+ * }</pre>
+ *
+ * @param path absolute path of the note file
+ * @param line 1-based line where the section starts
+ * @param title the note's title
+ * @param headings the section's heading path, outermost first (empty for a note's intro)
+ * @param anchor GitHub-style anchor without {@code #} (empty for a note's intro)
+ * @param score relevance score; only comparable within one result
+ * @param snippet the best passage with matched terms marked
+ * @param tags the note's tags
+ * @param category the note's category, or empty
+ * @param date the note's date, or null when the note has none
+ * @param matches the words of the section that matched, as they are written there (from the snippet)
+ */
+public record Hit(
+    String path,
+    int line,
+    String title,
+    List<String> headings,
+    String anchor,
+    float score,
+    Snippet snippet,
+    List<String> tags,
+    String category,
+    LocalDate date,
+    List<String> matches) {
+
+  /** Validates and copies. */
+  public Hit {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(title, "title");
+    headings = List.copyOf(headings);
+    Objects.requireNonNull(anchor, "anchor");
+    Objects.requireNonNull(snippet, "snippet");
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(category, "category");
+    matches = List.copyOf(matches);
+  }
+}

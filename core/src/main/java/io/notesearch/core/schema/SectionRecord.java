@@ -1,0 +1,56 @@
+package io.notesearch.core.schema;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One section of a note, as the indexer hands it to the index: the unit that search ranks.
+ *
+ * @param path absolute path of the note file
+ * @param noteHash content hash (and file stamp) of the whole note file, for incremental indexing
+ * @param title the note's title (front matter, first heading, or file name)
+ * @param headings heading path of this section, outermost first; empty for the text before the
+ *     first heading
+ * @param anchor GitHub-style anchor of the section's heading, without {@code #}; empty for the intro
+ * @param line 1-based line of the file where the section starts
+ * @param text the section's prose: HTML removed, entities decoded, code left out
+ * @param code the section's code blocks
+ * @param tags the note's tags
+ * @param category the note's category, or empty
+ * @param date the note's date, or null when it has none
+ * @param draft whether the note is a draft
+ * @param description the note's front matter description, or empty
+ */
+public record SectionRecord(
+    String path,
+    String noteHash,
+    String title,
+    List<String> headings,
+    String anchor,
+    int line,
+    String text,
+    String code,
+    List<String> tags,
+    String category,
+    LocalDate date,
+    boolean draft,
+    String description) {
+
+  /** Validates and copies the lists. */
+  public SectionRecord {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(noteHash, "noteHash");
+    Objects.requireNonNull(title, "title");
+    headings = List.copyOf(headings);
+    Objects.requireNonNull(anchor, "anchor");
+    if (line < 1) {
+      throw new IllegalArgumentException("line must be >= 1, got [" + line + "]");
+    }
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(code, "code");
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(description, "description");
+  }
+}

@@ -1,0 +1,262 @@
+package io.notesearch.searcher.internal;
+
+import io.notesearch.searcher.backend.Snippets;
+
+import io.notesearch.core.Hit;
+import io.notesearch.core.IndexStats;
+import io.notesearch.core.NoteIndexException;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
+import io.notesearch.core.Snippet;
+import io.notesearch.core.plan.QueryPlanner;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.backend.Run;
+import io.notesearch.searcher.backend.SearchBackend;
+import io.notesearch.searcher.backend.SearchBackend.Candidates;
+import io.notesearch.searcher.backend.SearchBackend.View;
+import io.notesearch.searcher.backend.StoredSection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/**
+ * The one search pipeline, over either backend: parses a query once, plans it, runs it (every word,
+ * then any word), tries its other readings when it finds little ({@link Rewrites}), pages through the
+ * best sections with at most so many per note, and builds hits with their snippets. Not API: the
+ * front door is {@link NoteSearcher}.
+ *
+ * @param <C> how the backend refers to a section it found
+ */
+public final class Pipeline<C> implements NoteSearcher {
+  /** The most sections collected for one page, however many sections one note contributes. */
+  static final int MAX_WINDOW = 10_000;
+
+  private final SearchBackend<C> backend;
+  private final QueryPlanner planner;
+  private final Snippets snippets;
+  private volatile boolean closed;
+
+  /**
+   * A pipeline over a backend, which it closes when it is closed.
+   *
+   * @param backend where the sections are
+   */
+  public Pipeline(SearchBackend<C> backend) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.planner = new QueryPlanner(backend.analyzers());
+    this.snippets = new Snippets(backend.analyzers().index());
+  }
+
+  /** One reading of a query, run: every word, or any word when no section has them all. */
+  private record Attempt<C>(Run run, Candidates<C> found) implements Rewrites.Found {
+    @Override
+    public long total() {
+      return found.total();
+    }
+
+    @Override
+    public boolean allWords() {
+      return run.words() == QueryPlanner.Words.ALL;
+    }
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws NoteIndexException {
+    Objects.requireNonNull(request, "request");
+    long started = System.nanoTime();
+    QueryPlanner.Parsed query = QueryPlanner.parse(request.query());
+    try (View<C> view = open()) {
+      Rewrites.Outcome<Attempt<C>> outcome = Rewrites.apply(query, attempt(view, request, query, Rewrites.Fallback.ANY_WORD),
+          backend.vocabulary(), (text, fallback) -> attempt(view, request, QueryPlanner.parse(text), fallback), view::correct);
+      Attempt<C> attempt = outcome.attempt();
+      if (attempt == null) {
+        return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS, since(started), SearchResult.Rewrite.NONE,
+            SearchResult.Facets.NONE);
+      }
+      List<C> page = capPerNote(view, attempt.found().top(), request);
+      // A few long notes can fill the window with sections the cap drops: look further down.
+      for (int window = attempt.found().top().size() * 4;
+          page.size() < request.limit() && attempt.found().top().size() < attempt.total()
+              && attempt.found().top().size() < MAX_WINDOW;
+          window *= 4) {
+        attempt = new Attempt<>(attempt.run(), view.run(attempt.run(), Math.min(window, MAX_WINDOW)));
+        page = capPerNote(view, attempt.found().top(), request);
+      }
+      List<Hit> hits = hits(view, page, attempt.run().plan(), request.highlight());
+      SearchResult.Facets facets = SearchResult.Facets.NONE;
+      long total = attempt.total();
+      if (request.facets()) {
+        // One pass over every match gives the facets and the exact total.
+        SearchBackend.Counted counted = view.facets(attempt.run());
+        facets = counted.facets();
+        total = counted.total();
+      } else if (request.exactTotal() && !attempt.found().exact()) {
+        total = view.count(attempt.run());
+      }
+      return new SearchResult(hits, total,
+          attempt.allWords() ? SearchResult.Matching.ALL_WORDS : SearchResult.Matching.ANY_WORD, since(started),
+          outcome.rewrite(), facets);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException("query too complex [" + e.getMessage() + "]; use fewer words or operators", e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * Runs one reading of a query: every word, then (for plain words, when nothing has them all) any
+   * word. Null when the query has no searchable word.
+   */
+  private Attempt<C> attempt(View<C> view, SearchRequest request, QueryPlanner.Parsed query, Rewrites.Fallback fallback)
+      throws IOException {
+    QueryPlanner.Plan plan = planner.plan(query, request, QueryPlanner.Words.ALL);
+    if (plan == null) {
+      return null;
+    }
+    int window = (int) Math.min(MAX_WINDOW,
+        ((long) request.offset() + request.limit()) * (Math.min(request.maxPerNote(), 1000) + 4L) + 20);
+    Run all = new Run(request, query.text(), plan, QueryPlanner.Words.ALL);
+    Candidates<C> found = view.run(all, window);
+    if (found.total() > 0 || fallback == Rewrites.Fallback.NONE || !query.plainWords()) {
+      return new Attempt<>(all, found);
+    }
+    Run any = new Run(request, query.text(), planner.plan(query, request, QueryPlanner.Words.ANY), QueryPlanner.Words.ANY);
+    return new Attempt<>(any, view.run(any, window));
+  }
+
+  /** The page: sections in order, at most {@code maxPerNote} of one note, after skipping {@code offset}. */
+  private List<C> capPerNote(View<C> view, List<C> found, SearchRequest request) throws IOException {
+    Map<String, Integer> perNote = new HashMap<>();
+    List<C> kept = new ArrayList<>();
+    int skip = request.offset();
+    for (C section : found) {
+      int seen = perNote.merge(view.path(section), 1, Integer::sum);
+      if (seen > request.maxPerNote()) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      kept.add(section);
+      if (kept.size() == request.limit()) {
+        break;
+      }
+    }
+    return kept;
+  }
+
+  /** Hits of a page, with snippets when asked: from the text, else from the code where only it has the words. */
+  private List<Hit> hits(View<C> view, List<C> page, QueryPlanner.Plan plan, boolean highlight) throws IOException {
+    List<StoredSection> stored = view.read(page, highlight);
+    List<Snippet> marked = null;
+    if (highlight && !page.isEmpty()) {
+      Query toMark = plan.highlight();
+      marked = new ArrayList<>(view.snippets(page, stored.stream().map(s -> s.body() == null ? "" : s.body()).toList(), toMark));
+      for (int i = 0; i < page.size(); i++) {
+        if (marked.get(i).marks().isEmpty()) {
+          // Found by its code alone: show the code where the words are.
+          String code = view.code(page.get(i));
+          Snippet fromCode = code.isEmpty() ? Snippet.empty() : snippets.codeSnippet(code, toMark);
+          if (!fromCode.marks().isEmpty()) {
+            marked.set(i, fromCode);
+          }
+        }
+      }
+    }
+    List<Hit> hits = new ArrayList<>(page.size());
+    for (int i = 0; i < page.size(); i++) {
+      StoredSection s = stored.get(i);
+      Snippet snippet = marked == null ? Snippet.empty() : marked.get(i);
+      hits.add(new Hit(s.path(), s.line(), s.title(), s.headings(), s.anchor(), view.score(page.get(i)), snippet, s.tags(),
+          s.category(), s.date(), marked == null ? List.of() : matches(snippet)));
+    }
+    return hits;
+  }
+
+  /** The distinct marked words of a snippet, as written there. */
+  private static List<String> matches(Snippet snippet) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (Snippet.Mark m : snippet.marks()) {
+      out.add(snippet.text().substring(m.start(), m.end()));
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public List<Hit> related(String path, String anchor, int limit) throws NoteIndexException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(anchor, "anchor");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got [" + limit + "]");
+    }
+    try (View<C> view = open()) {
+      C self = view.section(path, anchor);
+      if (self == null) {
+        throw new IllegalArgumentException("no indexed section [" + path + (anchor.isEmpty() ? "" : "#" + anchor) + "]");
+      }
+      QueryPlanner.Plan plan = view.like(self);
+      if (plan == null) {
+        return List.of();
+      }
+      SearchRequest request = SearchRequest.of("").withLimit(limit);
+      Candidates<C> found = view.run(new Run(request, "", plan, QueryPlanner.Words.ANY), limit * 6 + 10);
+      return hits(view, capPerNote(view, found.top(), request), plan, true);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  @Override
+  public IndexStats stats() throws NoteIndexException {
+    try (View<C> view = open()) {
+      return view.stats();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  @Override
+  public List<String> notes() throws NoteIndexException {
+    try (View<C> view = open()) {
+      return view.notes();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private View<C> open() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("this searcher is closed");
+    }
+    return backend.view();
+  }
+
+  private NoteIndexException unreadable(IOException e) {
+    if (e instanceof NoteIndexException n) {
+      return n;
+    }
+    if (closed) {
+      throw new IllegalStateException("this searcher is closed", e);
+    }
+    return new NoteIndexException(NoteIndexException.Reason.DAMAGED,
+        "cannot read " + backend.name() + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+  }
+
+  private static Duration since(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    backend.close();
+  }
+}

@@ -1,0 +1,48 @@
+package io.notesearch.server;
+
+import io.notesearch.core.Hit;
+import io.notesearch.core.SearchResult;
+import java.util.Map;
+
+/**
+ * The JSON of a hit and of facet counts: one definition for {@code search --json} and the HTTP
+ * server, so that both print the same objects.
+ */
+public final class HitJson {
+  private HitJson() {}
+
+  /**
+   * One hit with exactly the documented keys, in order: {@code path, line, title, headings, anchor,
+   * score, snippet, tags, category, date, matches}.
+   */
+  public static String hit(Hit h) {
+    return new Json()
+        .field("path", h.path())
+        .field("line", h.line())
+        .field("title", h.title())
+        .field("headings", h.headings())
+        .field("anchor", h.anchor())
+        .field("score", (double) h.score())
+        .field("snippet", h.snippet().render("**", "**"))
+        .field("tags", h.tags())
+        .field("category", h.category())
+        .field("date", h.date() == null ? null : h.date().toString())
+        .field("matches", h.matches())
+        .end();
+  }
+
+  /** Facet counts: {@code {"tags":{…},"categories":{…},"years":{…}}}, most first. */
+  public static String facets(SearchResult.Facets facets) {
+    return new Json()
+        .raw("tags", counts(facets.tags()))
+        .raw("categories", counts(facets.categories()))
+        .raw("years", counts(facets.years()))
+        .end();
+  }
+
+  private static String counts(Map<?, Long> counts) {
+    StringBuilder sb = new StringBuilder("{");
+    counts.forEach((k, v) -> sb.append(sb.length() == 1 ? "" : ",").append(Json.quote(String.valueOf(k))).append(':').append(v));
+    return sb.append('}').toString();
+  }
+}
