@@ -151,6 +151,7 @@ public final class NoteIndexer implements AutoCloseable {
    * @param index the index folder
    * @param files the user's analysis files; only the dictionary matters for indexing
    * @param mode {@link IndexMode#FULL} to start from an empty index
+   * @return an indexer holding the write lock; close it when done
    * @throws NoteIndexException when the folder cannot be used or another process is writing it
    */
   public static NoteIndexer open(Path index, UserFiles files, IndexMode mode) throws NoteIndexException {

@@ -39,17 +39,32 @@ public record SearchOptions(Path noriCache, int sliceSections, ExecutorService e
     }
   }
 
-  /** {@return these options with Nori's dictionaries cached in {@code folder} (null: not cached)} */
+  /**
+   * These options with Nori's dictionaries cached in a folder.
+   *
+   * @param folder the cache folder, or null for none
+   * @return the new options
+   */
   public SearchOptions withNoriCache(Path folder) {
     return new SearchOptions(folder, sliceSections, executor);
   }
 
-  /** {@return these options with slices of about {@code sections} sections (0: never slice)} */
+  /**
+   * These options with another slice size.
+   *
+   * @param sections sections per slice; 0 never slices
+   * @return the new options
+   */
   public SearchOptions withSliceSections(int sections) {
     return new SearchOptions(noriCache, sections, executor);
   }
 
-  /** {@return these options with slices run on {@code pool}, which the caller shuts down (null: the searcher's own)} */
+  /**
+   * These options with slices run on an executor of the caller's, which the caller shuts down.
+   *
+   * @param pool the executor, or null for the searcher's own pool
+   * @return the new options
+   */
   public SearchOptions withExecutor(ExecutorService pool) {
     return new SearchOptions(noriCache, sliceSections, pool);
   }

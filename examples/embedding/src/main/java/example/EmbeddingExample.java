@@ -1,12 +1,12 @@
-package io.notesearch.indexer.example;
+package example;
 
+import io.notesearch.core.Hit;
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
-import io.notesearch.core.Hit;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.core.SearchRequest;
-import io.notesearch.core.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

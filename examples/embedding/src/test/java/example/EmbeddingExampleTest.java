@@ -1,6 +1,7 @@
-package io.notesearch.indexer.example;
+package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -15,10 +16,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** README's "Embedding" snippet is {@link EmbeddingExample}, word for word, and it runs. */
+/**
+ * An application's view of notesearch: README's "Embedding" snippet is {@link EmbeddingExample},
+ * word for word, it runs on the bundled notes, and notesearch's internal packages are closed to it.
+ */
 class EmbeddingExampleTest {
-  private static final Path ROOT = Path.of(System.getProperty("notesearch.corpus", "../corpus")).toAbsolutePath().normalize().getParent();
-  private static final Path EXAMPLE = ROOT.resolve("indexer/src/test/java/io/notesearch/indexer/example/EmbeddingExample.java");
+  /** The notesearch checkout this example sits in. */
+  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  private static final Path EXAMPLE = Path.of("src/main/java/example/EmbeddingExample.java").toAbsolutePath();
 
   /** The first {@code java} block after the "## Embedding" heading. */
   static String readmeSnippet() throws IOException {
@@ -62,5 +67,23 @@ class EmbeddingExampleTest {
     assertEquals(8, lines.size(), String.join("\n", lines));
     assertTrue(lines.get(2).startsWith(notes.resolve("aws/aws-lambda-cold-start.md") + ":"), lines.get(2));
     assertTrue(lines.get(3).contains("[콜드 스타트]") || lines.get(3).contains("[람다]"), lines.get(3));
+  }
+
+  @Test
+  void onlyTheApiPackagesAreOpenToTheApplication() {
+    Module app = EmbeddingExample.class.getModule();
+    assertTrue(app.isNamed(), "the example runs as a module: " + app);
+    Module core = io.notesearch.core.SearchRequest.class.getModule();
+    Module searcher = io.notesearch.searcher.NoteSearcher.class.getModule();
+    Module indexer = io.notesearch.indexer.NoteIndexer.class.getModule();
+    assertTrue(core.isExported("io.notesearch.core", app) && searcher.isExported("io.notesearch.searcher", app)
+        && indexer.isExported("io.notesearch.indexer", app));
+    for (String internal : List.of("io.notesearch.core.analysis", "io.notesearch.core.schema", "io.notesearch.core.plan",
+        "io.notesearch.core.query")) {
+      assertFalse(core.isExported(internal, app), internal);
+    }
+    assertFalse(searcher.isExported("io.notesearch.searcher.internal", app));
+    assertFalse(searcher.isExported("io.notesearch.searcher.backend", app));
+    assertFalse(indexer.isExported("io.notesearch.indexer.markdown", app));
   }
 }
