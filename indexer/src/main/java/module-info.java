@@ -34,4 +34,7 @@ module io.notesearch.indexer {
   // Markdown to section records, for the SolrCloud client (which indexes the same sections) and the
   // relevance harness and benchmarks (which read notes as the indexer does).
   exports io.notesearch.indexer.markdown to io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench;
+  // The indexing run with an analysis of one's choice (the relevance harness compares analyses), and
+  // the note hashes an index holds (the SolrCloud client sends what differs).
+  exports io.notesearch.indexer.internal to io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench;
 }

@@ -1,10 +1,10 @@
 package io.notesearch.bench;
 
+import io.notesearch.core.SearchRequest;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.core.SearchRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

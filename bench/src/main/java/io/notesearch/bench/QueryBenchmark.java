@@ -1,10 +1,13 @@
 package io.notesearch.bench;
 
+import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
+import io.notesearch.core.Synonyms;
+import io.notesearch.core.UserFiles;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.core.SearchRequest;
-import io.notesearch.core.SearchResult;
+import io.notesearch.searcher.SearchOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,10 @@ public class QueryBenchmark {
   @Param({"false", "true"})
   public boolean snippets;
 
+  /** Sections per search slice ({@link SearchOptions#sliceSections()}); 0 searches on one thread. */
+  @Param({"100000"})
+  public int sliceSections;
+
   private NoteSearcher searcher;
   private Path work;
   private int next;
@@ -52,7 +59,8 @@ public class QueryBenchmark {
     try (NoteIndexer indexer = NoteIndexer.open(work.resolve("index"))) {
       indexer.index(List.of(work.resolve("notes")), IndexMode.FULL);
     }
-    searcher = NoteSearcher.open(work.resolve("index"));
+    searcher = NoteSearcher.open(work.resolve("index"), UserFiles.NONE, Synonyms.DEFAULT,
+        SearchOptions.DEFAULT.withSliceSections(sliceSections));
   }
 
   @TearDown(Level.Trial)

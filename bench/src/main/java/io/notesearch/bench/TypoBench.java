@@ -1,11 +1,11 @@
 package io.notesearch.bench;
 
-import io.notesearch.indexer.IndexMode;
-import io.notesearch.indexer.NoteIndexer;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
 import io.notesearch.core.schema.IndexSchema;
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

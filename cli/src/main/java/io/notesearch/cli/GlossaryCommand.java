@@ -1,6 +1,7 @@
 package io.notesearch.cli;
 
 import io.notesearch.core.analysis.Glossary;
+import io.notesearch.core.schema.IndexFolder;
 import io.notesearch.core.schema.MinedGlossary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class GlossaryCommand implements Callable<Integer> {
       mine.problems().forEach(p -> out.println("  skipped " + p));
     }
     Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
-    if (!IndexLocation.hasIndex(location)) {
+    if (!new IndexFolder(location).hasCommit()) {
       out.println("mined pairs: no index at " + location);
       out.flush();
       return ExitCodes.OK;

@@ -1,10 +1,9 @@
 package io.notesearch.cli;
 
-import io.notesearch.server.HitJson;
-import io.notesearch.server.Json;
-
 import io.notesearch.core.Hit;
 import io.notesearch.core.SearchResult;
+import io.notesearch.server.HitJson;
+import io.notesearch.server.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,11 @@
 package io.notesearch.cli;
 
-import io.notesearch.solr.client.SolrCollection;
-import io.notesearch.solr.client.SolrIndexer;
-
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.indexer.Problem;
+import io.notesearch.solr.client.SolrCollection;
+import io.notesearch.solr.client.SolrIndexer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -29,18 +29,6 @@ final class IndexLocation {
     return new Resolved(defaultFolder(env), false);
   }
 
-  /**
-   * Whether a folder holds an index: a Lucene commit, not just the folder (a run that failed before
-   * its first commit leaves the folder and its lock file behind).
-   */
-  static boolean hasIndex(Path folder) {
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
-      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
-    } catch (java.io.IOException e) {
-      return false;
-    }
-  }
-
   /** Fails with a usage error when the index location is a file: no index, and none can be made there. */
   static void checkNotAFile(Path location) {
     if (java.nio.file.Files.exists(location) && !java.nio.file.Files.isDirectory(location)) {

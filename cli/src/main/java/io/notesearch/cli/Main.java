@@ -1,9 +1,9 @@
 package io.notesearch.cli;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.SearchOptions;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.logging.Level;

@@ -1,8 +1,8 @@
 package io.notesearch.cli;
 
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.Synonyms;
+import io.notesearch.searcher.NoteSearcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

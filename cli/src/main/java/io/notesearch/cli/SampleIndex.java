@@ -1,10 +1,10 @@
 package io.notesearch.cli;
 
+import io.notesearch.core.NoteIndexException;
+import io.notesearch.core.UserFiles;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
-import io.notesearch.core.NoteIndexException;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.core.UserFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package io.notesearch.cli;
 
-import io.notesearch.solr.client.SolrCollection;
-import io.notesearch.solr.client.SolrBackend;
-
 import io.notesearch.core.Hit;
 import io.notesearch.core.NoteIndexException;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
 import io.notesearch.core.Synonyms;
+import io.notesearch.core.schema.IndexFolder;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.solr.client.SolrBackend;
+import io.notesearch.solr.client.SolrCollection;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,7 +192,7 @@ final class SearchCommand implements Callable<Integer> {
   static Path indexToSearch(Path index, java.util.Map<String, String> env, Path cwd, PrintWriter err) throws NoteIndexException {
     IndexLocation.Resolved resolved = IndexLocation.resolve(index, env, cwd);
     IndexLocation.checkNotAFile(resolved.path());
-    if (resolved.explicit() || IndexLocation.hasIndex(resolved.path())) {
+    if (resolved.explicit() || new IndexFolder(resolved.path()).hasCommit()) {
       return resolved.path();
     }
     String notes = System.getProperty(SAMPLE_NOTES);

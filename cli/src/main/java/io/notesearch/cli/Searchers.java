@@ -1,10 +1,10 @@
 package io.notesearch.cli;
 
 import io.notesearch.core.NoteIndexException;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.Synonyms;
 import io.notesearch.core.UserFiles;
 import io.notesearch.core.schema.MinedGlossary;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

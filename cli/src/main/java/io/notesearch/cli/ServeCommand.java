@@ -1,10 +1,10 @@
 package io.notesearch.cli;
 
+import io.notesearch.core.IndexStats;
+import io.notesearch.core.Synonyms;
+import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.server.NoteServer;
 import io.notesearch.server.ServerConfig;
-import io.notesearch.core.IndexStats;
-import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.core.Synonyms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;

@@ -1,8 +1,8 @@
 package io.notesearch.cli;
 
+import io.notesearch.core.UserFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.notesearch.core.UserFiles;
 import java.util.Map;
 
 /**

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.notesearch.core.SearchRequest;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.core.SearchRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.notesearch.indexer.IndexMode;
-import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

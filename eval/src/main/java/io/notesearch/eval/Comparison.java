@@ -1,14 +1,16 @@
 package io.notesearch.eval;
 
+import io.notesearch.core.analysis.Glossary;
+import io.notesearch.core.analysis.NoteAnalyzers;
 import io.notesearch.indexer.IndexMode;
-import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.indexer.IndexOptions;
+import io.notesearch.indexer.Progress;
+import io.notesearch.indexer.internal.Indexer;
 import io.notesearch.indexer.markdown.Note;
 import io.notesearch.indexer.markdown.NoteParser;
 import io.notesearch.indexer.markdown.Section;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.backend.Searchers;
-import io.notesearch.core.analysis.Glossary;
-import io.notesearch.core.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,8 +96,8 @@ public final class Comparison {
 
   private static Row notesearch(String name, Path notes, List<Judgment> judgments, Path index, NoteAnalyzers analyzers, boolean mined)
       throws IOException {
-    try (NoteIndexer indexer = NoteIndexer.open(index, analyzers)) {
-      indexer.index(List.of(notes), IndexMode.FULL);
+    try (Indexer indexer = Indexer.open(index, analyzers, IndexMode.FULL, IndexOptions.DEFAULT)) {
+      indexer.index(List.of(notes), IndexMode.FULL, Progress.NONE);
     }
     NoteAnalyzers searching = analyzers;
     if (mined) {

@@ -2,8 +2,8 @@ package io.notesearch.eval;
 
 import io.notesearch.core.Hit;
 import io.notesearch.core.NoteIndexException;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
+import io.notesearch.searcher.NoteSearcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,18 +1,17 @@
 package io.notesearch.eval;
 
-import io.notesearch.solr.client.SolrBackend;
-import io.notesearch.solr.client.SolrCollection;
-
-import io.notesearch.eval.Evaluation;
-import io.notesearch.eval.Judgment;
-import io.notesearch.indexer.IndexMode;
-import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
 import io.notesearch.core.Synonyms;
 import io.notesearch.core.UserFiles;
+import io.notesearch.eval.Evaluation;
+import io.notesearch.eval.Judgment;
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.solr.client.SolrBackend;
+import io.notesearch.solr.client.SolrCollection;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,7 @@
 package io.notesearch.indexer;
 
-import io.notesearch.indexer.markdown.TextDecoder;
-
 import io.notesearch.indexer.markdown.NoteHtml;
+import io.notesearch.indexer.markdown.TextDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

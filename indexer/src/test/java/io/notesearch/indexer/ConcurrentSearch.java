@@ -1,9 +1,9 @@
 package io.notesearch.indexer;
 
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package io.notesearch.indexer;
 
-import io.notesearch.indexer.markdown.TextDecoder;
-
 import io.notesearch.indexer.markdown.Note;
 import io.notesearch.indexer.markdown.NoteParser;
+import io.notesearch.indexer.markdown.TextDecoder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

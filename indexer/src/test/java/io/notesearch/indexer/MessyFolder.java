@@ -152,7 +152,7 @@ final class MessyFolder {
 
     Path huge = root.resolve("huge.md");
     try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
-      sparse.setLength(NoteIndexer.MAX_NOTE_BYTES + (1 << 20)); // sparse: no disk, no reading
+      sparse.setLength(io.notesearch.indexer.internal.NoteReader.MAX_NOTE_BYTES + (1 << 20)); // sparse: no disk, no reading
     }
     skip(huge, "too large (65 MB; notes over 64 MB are skipped)");
 

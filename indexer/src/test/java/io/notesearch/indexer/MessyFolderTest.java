@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.core.Hit;
 import io.notesearch.core.NoteIndexException;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.Synonyms;
 import io.notesearch.core.UserFiles;
 import io.notesearch.core.analysis.NoteAnalyzers;
 import io.notesearch.core.schema.MinedGlossary;
+import io.notesearch.indexer.internal.Indexer;
+import io.notesearch.indexer.internal.NoteReader;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +81,7 @@ class NoteIndexerTest {
     Path notes = notes();
     write(notes.resolve("locked.md"), "# 잠김\n\nGuardDuty 설명\n");
     write(notes.resolve("open.md"), "# 열림\n\nGuardDuty 탐지\n");
-    NoteIndexer.FileBytes denyLocked =
+    NoteReader.FileBytes denyLocked =
         file -> {
           if (file.getFileName().toString().equals("locked.md")) {
             throw new AccessDeniedException(file.toString());
@@ -88,8 +90,8 @@ class NoteIndexerTest {
         };
     Path index = tmp.resolve("index");
     IndexReport report;
-    try (NoteIndexer indexer = NoteIndexer.open(index, NoteAnalyzers.standard(), denyLocked)) {
-      report = indexer.index(List.of(notes), IndexMode.DEFAULT);
+    try (Indexer indexer = Indexer.open(index, NoteAnalyzers.standard(), IndexMode.DEFAULT, IndexOptions.DEFAULT, denyLocked)) {
+      report = indexer.index(List.of(notes), IndexMode.DEFAULT, Progress.NONE);
     }
     assertEquals(List.of(new Problem(notes.resolve("locked.md").toString(), "cannot read (AccessDeniedException)")), report.skipped());
     assertEquals(1, report.notes());

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.schema.IndexSchema;
 import io.notesearch.core.schema.NoteSimilarity;
+import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package io.notesearch.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.notesearch.searcher.NoteSearcher;
-import io.notesearch.searcher.SearchOptions;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.notesearch.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.notesearch.server.Json;
 import io.notesearch.core.IndexStats;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.server.Json;
 import java.io.IOException;
 
 /** {@code GET /health}: {@code {"status":"ok","notes":N,"sections":M}} of the latest commit. */

@@ -1,12 +1,12 @@
 package io.notesearch.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.notesearch.server.HitJson;
-import io.notesearch.server.Json;
 import io.notesearch.core.Hit;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
+import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.server.HitJson;
+import io.notesearch.server.Json;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

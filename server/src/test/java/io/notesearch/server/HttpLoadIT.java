@@ -3,9 +3,9 @@ package io.notesearch.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.server.NoteServer;
 import io.notesearch.server.ServerConfig;
-import io.notesearch.searcher.NoteSearcher;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,16 +1,15 @@
 package io.notesearch.server;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.notesearch.server.NoteServer;
-import io.notesearch.server.ServerConfig;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.server.NoteServer;
+import io.notesearch.server.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.server.NoteServer;
 import io.notesearch.server.ServerConfig;
-import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;

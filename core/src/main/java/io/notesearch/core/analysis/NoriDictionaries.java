@@ -1,12 +1,12 @@
 package io.notesearch.core.analysis;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URL;
@@ -62,6 +62,15 @@ final class NoriDictionaries {
 
   /** Whether a problem with the cache was said already: once per JVM is enough. */
   private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** What was said, for tests; null until then. */
+  static volatile String warning;
+
+  /** Forgets what was said (tests that each expect one warning). */
+  static void forgetWarning() {
+    warning = null;
+    WARNED.set(false);
+  }
 
   private static final String RESOURCE = "ConnectionCosts.dat";
   private static final int MAGIC = 0x4e53_4343; // "NSCC"
@@ -121,6 +130,7 @@ final class NoriDictionaries {
   /** Says a problem with the cache, the first time only: a slower start is not worth more lines. */
   static void warnOnce(String message) {
     if (WARNED.compareAndSet(false, true)) {
+      warning = message;
       LOG.log(System.Logger.Level.WARNING, message);
     }
   }

@@ -1,7 +1,6 @@
 package io.notesearch.core.query;
 
 import io.notesearch.core.QuerySyntaxException;
-
 import io.notesearch.core.analysis.EditDistance;
 import io.notesearch.core.query.QueryNode.FieldName;
 import java.time.DateTimeException;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -246,6 +246,14 @@ public final class IndexSchema {
     return out;
   }
 
+  /** Where a section stands in its note: the first carries the note's hash. */
+  public enum InNote {
+    /** The note's first section: it carries the note's hash for incremental indexing. */
+    FIRST,
+    /** Any later section. */
+    LATER
+  }
+
   /**
    * Builds the Lucene document for a section, with the note's fields analysed once for all its
    * sections.
@@ -254,7 +262,7 @@ public final class IndexSchema {
    * @param note the note's fields, analysed once for all its sections
    */
   public static Document toDocument(SectionRecord section, NoteFields note) {
-    return toDocument(section, note, true, TermImpacts.Averages.DEFAULT);
+    return toDocument(section, note, InNote.FIRST, TermImpacts.Averages.DEFAULT);
   }
 
   /**
@@ -262,16 +270,16 @@ public final class IndexSchema {
    *
    * @param section the section
    * @param note the note's fields, analysed once for all its sections
-   * @param firstOfNote whether this is the note's first section, the one that carries the note's
-   *     hash (as doc values on every section they made a 100k-note index 45% larger)
+   * @param place whether this is the note's first section, the one that carries the note's hash
+   *     (as doc values on every section they made a 100k-note index 45% larger)
    * @param averages the index's average lengths, which the terms' scores are worked out with
    */
-  public static Document toDocument(SectionRecord section, NoteFields note, boolean firstOfNote, TermImpacts.Averages averages) {
+  public static Document toDocument(SectionRecord section, NoteFields note, InNote place, TermImpacts.Averages averages) {
     Document doc = new Document();
     doc.add(new StringField(ID, section.path() + "#" + section.anchor(), Field.Store.NO));
     doc.add(new StringField(PATH, section.path(), Field.Store.YES));
     doc.add(new SortedDocValuesField(PATH, new BytesRef(section.path())));
-    if (firstOfNote) {
+    if (place == InNote.FIRST) {
       doc.add(new BinaryDocValuesField(NOTE_HASH, new BytesRef(section.noteHash())));
     }
     doc.add(new TextField(TITLE, note.title()));

@@ -1,6 +1,7 @@
 package io.notesearch.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -169,5 +170,17 @@ class NoriDictionariesTest {
       tokenizer.end();
     }
     return out;
+  }
+
+  @Test
+  void aCacheAskedForAfterNoriLoadedIsSaidOnceAndNotUsed() throws Exception {
+    NoriDictionaries.connectionCosts(); // loads, with whatever cache was asked for before
+    NoriDictionaries.forgetWarning();
+    NoriDictionaries.useCache(tmp.resolve("too-late"));
+    String said = NoriDictionaries.warning;
+    assertTrue(said != null && said.contains("too-late") && !said.contains("\n"), String.valueOf(said));
+    NoriDictionaries.useCache(tmp.resolve("later-still"));
+    assertSame(said, NoriDictionaries.warning, "said once per JVM");
+    assertFalse(Files.exists(tmp.resolve("too-late")), "nothing written there");
   }
 }

@@ -1,12 +1,11 @@
 package io.notesearch.core.query;
 
-import io.notesearch.core.QuerySyntaxException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.notesearch.core.QuerySyntaxException;
 import io.notesearch.core.query.QueryNode.And;
 import io.notesearch.core.query.QueryNode.Dates;
 import io.notesearch.core.query.QueryNode.Field;

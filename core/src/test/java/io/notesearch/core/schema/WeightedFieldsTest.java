@@ -15,6 +15,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CombinedFieldQuery;
@@ -22,7 +23,6 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
@@ -182,7 +182,7 @@ class WeightedFieldsTest {
   private static void index(Directory dir, List<SectionRecord> sections, TermImpacts.Averages averages) throws IOException {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(ANALYZER))) {
       for (SectionRecord s : sections) {
-        w.addDocument(IndexSchema.toDocument(s, NoteFields.of(s, ANALYZER), true, averages));
+        w.addDocument(IndexSchema.toDocument(s, NoteFields.of(s, ANALYZER), IndexSchema.InNote.FIRST, averages));
       }
     }
   }

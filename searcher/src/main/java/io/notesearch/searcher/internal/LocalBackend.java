@@ -1,7 +1,5 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.searcher.backend.Snippets;
-
 import io.notesearch.core.IndexStats;
 import io.notesearch.core.NoteIndexException;
 import io.notesearch.core.SearchRequest;
@@ -16,6 +14,7 @@ import io.notesearch.core.schema.NoteSimilarity;
 import io.notesearch.searcher.SearchOptions;
 import io.notesearch.searcher.backend.Run;
 import io.notesearch.searcher.backend.SearchBackend;
+import io.notesearch.searcher.backend.Snippets;
 import io.notesearch.searcher.backend.StoredSection;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.searcher.backend.Snippets;
-
 import io.notesearch.core.Hit;
 import io.notesearch.core.IndexStats;
 import io.notesearch.core.NoteIndexException;
@@ -14,6 +12,7 @@ import io.notesearch.searcher.backend.Run;
 import io.notesearch.searcher.backend.SearchBackend;
 import io.notesearch.searcher.backend.SearchBackend.Candidates;
 import io.notesearch.searcher.backend.SearchBackend.View;
+import io.notesearch.searcher.backend.Snippets;
 import io.notesearch.searcher.backend.StoredSection;
 import java.io.IOException;
 import java.time.Duration;

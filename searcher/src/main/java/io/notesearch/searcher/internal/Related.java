@@ -1,8 +1,7 @@
 package io.notesearch.searcher.internal;
 
-import io.notesearch.core.plan.QueryPlanner;
-
 import io.notesearch.core.analysis.NoteAnalyzers;
+import io.notesearch.core.plan.QueryPlanner;
 import io.notesearch.core.schema.IndexSchema;
 import java.io.IOException;
 import java.io.StringReader;

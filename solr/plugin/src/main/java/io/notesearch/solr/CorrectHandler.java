@@ -4,10 +4,10 @@ import io.notesearch.core.analysis.NoteAnalyzers;
 import io.notesearch.core.plan.Suggester;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.RequestHandlerBase;
-import org.apache.solr.util.plugin.SolrCoreAware;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.response.SolrQueryResponse;
 import org.apache.solr.security.AuthorizationContext;
+import org.apache.solr.util.plugin.SolrCoreAware;
 
 /**
  * {@code /notesearch/correct?q=…}: notesearch's did-you-mean ({@link Suggester}, Hangul compared by

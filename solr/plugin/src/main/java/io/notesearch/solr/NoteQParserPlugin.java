@@ -1,9 +1,9 @@
 package io.notesearch.solr;
 
+import io.notesearch.core.QuerySyntaxException;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.analysis.NoteAnalyzers;
 import io.notesearch.core.plan.QueryPlanner;
-import io.notesearch.core.QuerySyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.apache.lucene.search.MatchNoDocsQuery;

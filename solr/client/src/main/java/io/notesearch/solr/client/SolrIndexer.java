@@ -1,16 +1,17 @@
 package io.notesearch.solr.client;
 
-import io.notesearch.indexer.IndexMode;
-import io.notesearch.indexer.IndexReport;
-import io.notesearch.indexer.NoteIndexer;
-import io.notesearch.indexer.markdown.NoteSections;
-import io.notesearch.indexer.Progress;
-import io.notesearch.indexer.markdown.NoteParser;
 import io.notesearch.core.NoteIndexException;
 import io.notesearch.core.UserFiles;
+import io.notesearch.core.schema.IndexFolder;
 import io.notesearch.core.schema.IndexSchema;
 import io.notesearch.core.schema.NoteFields;
 import io.notesearch.core.schema.SectionRecord;
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.IndexReport;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.indexer.Progress;
+import io.notesearch.indexer.markdown.NoteParser;
+import io.notesearch.indexer.markdown.NoteSections;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,10 +139,8 @@ public final class SolrIndexer {
         batch.deleteByQuery("+" + IndexSchema.PATH + ":" + ClientUtils.escapeQueryChars(path)
             + " -" + IndexSchema.NOTE_HASH + ":" + ClientUtils.escapeQueryChars(stamp(want.get(path))));
       }
-      boolean first = true;
       for (SectionRecord r : records) {
-        batch.add(document(r, first));
-        first = false;
+        batch.add(document(r, r == records.getFirst() ? IndexSchema.InNote.FIRST : IndexSchema.InNote.LATER));
       }
       batchNotes.add(path);
       batchSections += records.size();
@@ -223,13 +222,13 @@ public final class SolrIndexer {
    * with the derived keyword fields (initials, glosses, draft) taken from the Lucene document it
    * makes, so they cannot drift.
    */
-  static SolrInputDocument document(SectionRecord r, boolean first) {
+  static SolrInputDocument document(SectionRecord r, IndexSchema.InNote place) {
     Document lucene = IndexSchema.toDocument(r, NoteFields.of(r, new KeywordAnalyzer()));
     SolrInputDocument d = new SolrInputDocument();
     d.addField(IndexSchema.ID, r.path() + "#" + r.anchor());
     d.addField(IndexSchema.PATH, r.path());
     d.addField(IndexSchema.NOTE_HASH, stamp(r.noteHash()));
-    if (first) {
+    if (place == IndexSchema.InNote.FIRST) {
       d.addField(IndexSchema.NOTE_FIRST, true);
     }
     d.addField(IndexSchema.TITLE, r.title());
@@ -268,7 +267,7 @@ public final class SolrIndexer {
 
   /** Path → hash of every note in the staging index (its first section carries it). */
   static Map<String, String> stagedHashes(Path staging) throws IOException {
-    return new TreeMap<>(NoteIndexer.noteHashes(staging));
+    return new TreeMap<>(io.notesearch.indexer.internal.KnownNotes.inIndex(staging));
   }
 
   /** Path → stamp of every note in the collection, from each note's first section. */
@@ -324,7 +323,7 @@ public final class SolrIndexer {
     }
 
     static Pending at(Path staging) throws IOException {
-      Path file = staging.resolve("solr-pending.txt");
+      Path file = new IndexFolder(staging).file(IndexFolder.SOLR_PENDING);
       java.util.Set<String> paths = new java.util.LinkedHashSet<>();
       if (java.nio.file.Files.exists(file)) {
         for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {

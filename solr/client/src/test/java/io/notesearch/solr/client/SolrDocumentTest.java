@@ -35,7 +35,7 @@ class SolrDocumentTest {
     // from the fields themselves, so it indexes the description, which locally lives only in them.
     assertTrue(local.remove(IndexSchema.TERMS), local.toString());
     local.add(IndexSchema.DESCRIPTION);
-    SolrInputDocument solr = SolrIndexer.document(SECTION, true);
+    SolrInputDocument solr = SolrIndexer.document(SECTION, IndexSchema.InNote.FIRST);
     assertEquals(local, new TreeSet<>(solr.getFieldNames().stream().filter(n -> !n.equals(IndexSchema.NOTE_FIRST)).toList()),
         "the Solr document must have the local document's fields (IndexSchema.toDocument)");
     assertEquals(List.of("ㅋㄷㅅㅌㅌ", "ㅅㅌㅌ"), solr.getFieldValues(IndexSchema.HEADING_INITIALS).stream().map(Object::toString).toList());
@@ -60,7 +60,7 @@ class SolrDocumentTest {
     }
     // Solr's own version field aside, schema.xml declares exactly the fields a document is sent with.
     assertTrue(declared.remove("_version_"), declared.toString());
-    assertEquals(new TreeSet<>(SolrIndexer.document(SECTION, true).getFieldNames()), declared,
+    assertEquals(new TreeSet<>(SolrIndexer.document(SECTION, IndexSchema.InNote.FIRST).getFieldNames()), declared,
         "schema.xml's fields are IndexSchema's fields as the Solr client sends them");
     assertTrue(SolrCollection.configSetZip(io.notesearch.core.UserFiles.NONE).length > 1000);
   }

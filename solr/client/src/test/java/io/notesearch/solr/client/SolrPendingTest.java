@@ -29,7 +29,7 @@ class SolrPendingTest {
 
     SolrIndexer.Pending run3 = SolrIndexer.Pending.at(staging);
     run3.keepOnly(List.of());
-    assertFalse(Files.exists(staging.resolve("solr-pending.txt")));
+    assertFalse(Files.exists(staging.resolve(io.notesearch.core.schema.IndexFolder.SOLR_PENDING)));
     assertEquals(List.of(), SolrIndexer.Pending.at(staging).paths());
   }
 }

@@ -1,5 +1,6 @@
-package io.notesearch.indexer;
+package io.notesearch.indexer.internal;
 
+import io.notesearch.indexer.Problem;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
