@@ -45,6 +45,7 @@ class SearcherLifecycleTest {
     assertEquals(NoteIndexException.Reason.MISSING, missing.reason());
     Path index = indexed();
     try (NoteIndexer writer = NoteIndexer.open(index)) {
+      assertEquals(index, writer.indexPath());
       NoteIndexException locked = assertThrows(NoteIndexException.class, () -> NoteIndexer.open(index));
       assertEquals(NoteIndexException.Reason.LOCKED, locked.reason());
       for (NoteIndexException e : List.of(missing, locked)) {

@@ -261,4 +261,32 @@ class NoteAnalyzersTest {
       }
     }
   }
+
+  /**
+   * A one-syllable glossary term ({@code 깃} for git) must match the word, not a piece Nori cuts off
+   * another word: {@code git} found 깃발 (flag) and 깃털 (feather) notes first. Every such term of the
+   * glossary is checked against everyday words that hold it; the user dictionary keeps them whole.
+   */
+  @Test
+  void oneSyllableGlossaryTermsAreNotCutFromOtherWords() {
+    NoteAnalyzers analyzers = NoteAnalyzers.standard();
+    java.util.Map<String, List<String>> words = java.util.Map.of(
+        "깃", List.of("깃발", "깃털", "깃대", "옷깃", "깃허브"),
+        "큐", List.of("큐브", "큐레이터", "큐시트"),
+        "힙", List.of("힙합", "힙스터"),
+        "셸", List.of("셸터"),
+        "쉘", List.of("쉘터"));
+    java.util.Set<String> oneSyllable = new java.util.TreeSet<>();
+    for (List<String> group : analyzers.glossary().groups()) {
+      group.stream().filter(t -> t.length() == 1 && Hangul.isSyllable(t.charAt(0))).forEach(oneSyllable::add);
+    }
+    assertEquals(new java.util.TreeSet<>(words.keySet()), oneSyllable, "every one-syllable term of the glossary is checked");
+    for (var e : words.entrySet()) {
+      for (String word : e.getValue()) {
+        assertFalse(NoteAnalyzers.terms(analyzers.index(), word).contains(e.getKey()), word + " indexed with " + e.getKey());
+        assertFalse(NoteAnalyzers.terms(analyzers.query(), word).contains(e.getKey()), word + " searched as " + e.getKey());
+      }
+    }
+    assertTrue(NoteAnalyzers.terms(analyzers.query(), "git").contains("깃"), "git still finds 깃 written alone");
+  }
 }

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * The front matter of a note: YAML between {@code ---} lines (Jekyll, Gatsby, Hexo, Obsidian) or TOML
@@ -161,7 +161,10 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
     return "";
   }
 
-  /** All values of the keys present: YAML lists, or comma-separated strings. */
+  /**
+   * All values of the keys present: YAML lists, comma-separated strings, or, as Jekyll reads a
+   * string of tags, space-separated words ({@code tag: vim quickfix clojure}).
+   */
   List<String> list(String... keys) {
     List<String> out = new ArrayList<>();
     for (String key : keys) {
@@ -173,7 +176,8 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
           }
         }
       } else if (v != null && !(v instanceof Map<?, ?>)) {
-        for (String part : String.valueOf(v).split(",")) {
+        String text = String.valueOf(v).strip();
+        for (String part : text.contains(",") ? text.split(",") : text.split("\\s+")) {
           add(out, unquoted(part.strip()));
         }
       }

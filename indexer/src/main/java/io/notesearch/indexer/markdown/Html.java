@@ -23,6 +23,16 @@ final class Html {
 
   private Html() {}
 
+  /** Whether a match of {@link #TAG} is an autolink: a scheme ({@code <https://…>}) or an address ({@code <a@b.c>}). */
+  private static boolean isAutolink(Matcher tag) {
+    String rest = tag.group(3);
+    if (!tag.group(1).isEmpty() || rest == null) {
+      return false;
+    }
+    return (rest.startsWith(":") && rest.length() > 1 && rest.chars().noneMatch(Character::isWhitespace))
+        || (rest.indexOf('@') >= 0 && rest.chars().noneMatch(Character::isWhitespace) && rest.indexOf('=') < 0);
+  }
+
   /** Visible text of inline HTML or an HTML block. */
   static String text(CharSequence html) {
     String s = html.toString();
@@ -36,7 +46,10 @@ final class Html {
     while (m.find()) {
       out.append(s, at, m.start());
       String name = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-      if (name.equals("img") || name.equals("area")) {
+      if (isAutolink(m)) {
+        // <https://example.com/post> and <me@example.com> are links, not tags: their text is shown.
+        out.append(' ').append(s, m.start() + 1, m.end() - 1).append(' ');
+      } else if (name.equals("img") || name.equals("area")) {
         Matcher alt = ALT.matcher(m.group(3));
         if (alt.find()) {
           String value = alt.group(2) != null ? alt.group(2) : alt.group(3) != null ? alt.group(3) : alt.group(4);

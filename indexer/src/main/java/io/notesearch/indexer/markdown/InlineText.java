@@ -17,6 +17,7 @@ import com.vladsch.flexmark.ext.wikilink.WikiNode;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -39,6 +40,15 @@ final class InlineText {
 
   /** {@code #tag}: letters, digits, {@code _ - /}; at least one non-digit ({@code #1} is not a tag). */
   private static final Pattern TAG = Pattern.compile("(?:^|(?<=\\s))#([\\p{L}\\p{M}\\p{N}_/-]*[\\p{L}\\p{M}_/-][\\p{L}\\p{M}\\p{N}_/-]*)");
+
+  /**
+   * What {@link #TAG} finds but nobody means as a tag: a hex colour ({@code #ecf1e8}, {@code #fff0};
+   * with a digit, so {@code #cafe} stays), an issue number with a particle ({@code #1299라는}), a
+   * particle alone ({@code #로}).
+   */
+  private static final Pattern NOT_A_TAG = Pattern.compile(
+      "(?=[0-9a-fA-F]*[0-9])(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})"
+          + "|[0-9]*(?:은|는|이|가|을|를|로|으로|라는|이라는|란|이란|에|에서|의|와|과|도|만|부터|까지|처럼|라고|이라고|번|번째)");
 
   /** Longest inline tag taken; a longer {@code #run} is not a tag anyone types (and too long a term). */
   static final int MAX_TAG = 100;
@@ -118,8 +128,11 @@ final class InlineText {
       }
     } else if (c instanceof ImageRef) {
       return mode == Mode.VISIBLE;
-    } else if (c instanceof AutoLink || c instanceof MailLink) {
-      out.append(c.getChildChars());
+    } else if (c instanceof AutoLink link) {
+      // <https://…>: the address is the text (its host and path words are searched as a bare URL's).
+      out.append(' ').append(link.getText()).append(' ');
+    } else if (c instanceof MailLink link) {
+      out.append(' ').append(link.getText()).append(' ');
     } else if (c instanceof Footnote) {
       // [^1]: the reference mark is not text; the definition is read where it stands
     } else if (c instanceof WikiImage embed) {
@@ -170,14 +183,29 @@ final class InlineText {
     if (chars.indexOf('#') < 0) {
       return;
     }
+    // A kramdown attribute list's colours ({:style="color: #ecf1e8"}) are not tags.
+    List<int[]> attributes = new ArrayList<>();
+    if (chars.indexOf('{') >= 0) {
+      Matcher a = Visible.ATTRIBUTE_LIST.matcher(chars);
+      while (a.find()) {
+        attributes.add(new int[] {a.start(), a.end()});
+      }
+    }
     Matcher m = TAG.matcher(chars);
     while (m.find()) {
       if (m.start() == 0 && !startsWord(chars)) {
         continue;
       }
+      int at = m.start();
+      if (attributes.stream().anyMatch(r -> at >= r[0] && at < r[1])) {
+        continue;
+      }
       String tag = m.group(1);
       while (tag.endsWith("/") || tag.endsWith("-")) {
         tag = tag.substring(0, tag.length() - 1);
+      }
+      if (NOT_A_TAG.matcher(tag).matches()) {
+        continue;
       }
       String key = tag.toLowerCase(Locale.ROOT);
       if (!tag.isEmpty() && tag.length() <= MAX_TAG && tags.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).equals(key))) {

@@ -31,7 +31,7 @@ public final class NoteParser {
    * Changes whenever the same file gives other sections or section texts ({@code NoteSections}); an
    * index built by another version is rebuilt.
    */
-  public static final String VERSION = "7";
+  public static final String VERSION = "8";
 
   /** Notes longer than this many chars are parsed in pieces (see {@link Chunks}). */
   static final int DEFAULT_CHUNK_CHARS = 1 << 20;

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  *   <li>Base64 data URIs: kilobytes of noise that would flood the index with junk terms.
  *   <li>The marker lines of VuePress/VitePress containers ({@code ::: tip Title} … {@code :::}): the
  *       title and the text inside stay.
+ *   <li>Kramdown's attribute lists ({@code {:toc}}, {@code {:.no_toc}}, {@code {:style="color: #ecf1e8"}}),
+ *       which Jekyll turns into HTML attributes, and the {@code TOC} placeholder a {@code {:toc}}
+ *       replaces with the table of contents: in a Jekyll wiki the first section of every note read
+ *       "TOC {:toc}", and related notes were found by that.
  * </ul>
  *
  * <p>Every pattern is bounded, so a megabyte line of unclosed {@code {{} stays linear.
@@ -25,15 +29,25 @@ final class Visible {
   private static final Pattern CONTAINER_LINE =
       Pattern.compile("^[ \\t]*:{3,}[ \\t]*(?:\\{[^}\\n]*\\}|[A-Za-z][\\w-]*)?[ \\t]*", Pattern.MULTILINE);
 
+  /** The list item a {@code {:toc}} replaces ({@code * TOC}, {@code 1. 목차}), then the attribute list. */
+  private static final Pattern TOC =
+      Pattern.compile("(?:(?<![\\p{L}\\p{N}])(?:TOC|Table of Contents|목차|Contents)\\s*)?\\{:\\s*toc\\s*\\}", Pattern.CASE_INSENSITIVE);
+
+  /** A kramdown inline or block attribute list: {@code {:} up to its brace, bounded. */
+  static final Pattern ATTRIBUTE_LIST = Pattern.compile("\\{:[^{}\\n]{0,500}\\}");
+
   private Visible() {}
 
-  /** Prose without template tags and data URIs. */
+  /** Prose without template tags, data URIs and kramdown attribute lists. */
   static String text(String text) {
     String out = text;
     if (out.contains("{%") || out.contains("{{")) {
       out = LIQUID_COMMENT.matcher(out).replaceAll(" ");
       out = withoutTags(out, "{{", "}}");
       out = withoutTags(out, "{%", "%}");
+    }
+    if (out.contains("{:")) {
+      out = ATTRIBUTE_LIST.matcher(TOC.matcher(out).replaceAll(" ")).replaceAll(" ");
     }
     return code(out);
   }
