@@ -441,9 +441,26 @@ public final class QueryPlanner {
         case CODE -> analysed(List.of(IndexSchema.CODE), value);
         case TAG -> new TermQuery(new Term(IndexSchema.TAG, value.toLowerCase(Locale.ROOT)));
         case CATEGORY -> new TermQuery(new Term(IndexSchema.CATEGORY, value.toLowerCase(Locale.ROOT)));
-        case PATH -> new WildcardQuery(new Term(IndexSchema.PATH, "*" + escapeWildcards(value) + "*"));
+        case PATH -> path(value);
         case DATE -> throw new IllegalStateException("dates are parsed to QueryNode.Dates");
       };
+    }
+
+    /**
+     * Paths containing the value. A path is kept as the file system gives it, and macOS gives Hangul
+     * file names decomposed (NFD) while a query is composed (NFC): both forms are looked for.
+     */
+    private Query path(String value) {
+      String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+      String nfd = Normalizer.normalize(value, Normalizer.Form.NFD);
+      Query composed = new WildcardQuery(new Term(IndexSchema.PATH, "*" + escapeWildcards(nfc) + "*"));
+      if (nfd.equals(nfc)) {
+        return composed;
+      }
+      return new BooleanQuery.Builder()
+          .add(composed, Occur.SHOULD)
+          .add(new WildcardQuery(new Term(IndexSchema.PATH, "*" + escapeWildcards(nfd) + "*")), Occur.SHOULD)
+          .build();
     }
 
     /** Every word of the value in one of the fields (synonyms included). */

@@ -320,6 +320,10 @@ public final class Indexer implements AutoCloseable {
     if (parsed.legacyEncoding() != null) {
       warnings.add(new Problem(path, "not UTF-8; read as " + parsed.legacyEncoding()));
     }
+    if (parsed.replaced() > 0) {
+      warnings.add(new Problem(path, parsed.replaced() + (parsed.replaced() == 1 ? " byte that is" : " bytes that are")
+          + " not UTF-8 replaced by �"));
+    }
     for (String w : parsed.note().warnings()) {
       warnings.add(new Problem(path, w));
     }

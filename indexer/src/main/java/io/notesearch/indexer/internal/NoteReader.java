@@ -41,8 +41,9 @@ public final class NoteReader {
    * @param hash its content hash and file stamp, as the index keeps it
    * @param bytes its size (0 when unchanged)
    * @param legacyEncoding the legacy encoding it was read in, or null for UTF-8
+   * @param replaced how many malformed UTF-8 sequences were replaced
    */
-  record Parsed(Note note, String hash, long bytes, String legacyEncoding) {}
+  record Parsed(Note note, String hash, long bytes, String legacyEncoding, int replaced) {}
 
   /** Why a file is not indexed; the message is the report's reason. */
   static final class Skip extends Exception {
@@ -77,7 +78,7 @@ public final class NoteReader {
       // Base 36: the key is kept once per note in the index, so every byte is one per note.
       stamp = "@" + Long.toString(size, 36) + ":" + Long.toString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 36);
       if (knownHash != null && knownHash.endsWith(stamp)) {
-        return new Parsed(null, knownHash, 0, null);
+        return new Parsed(null, knownHash, 0, null, 0);
       }
       if (size > MAX_NOTE_BYTES) {
         throw new Skip("too large (" + size / (1 << 20) + " MB; notes over " + MAX_NOTE_BYTES / (1 << 20) + " MB are skipped)");
@@ -99,7 +100,7 @@ public final class NoteReader {
       throw new Skip(e.getMessage());
     }
     try {
-      return new Parsed(parser.parse(decoded.text(), file), hash, content.length, decoded.legacyEncoding());
+      return new Parsed(parser.parse(decoded.text(), file), hash, content.length, decoded.legacyEncoding(), decoded.replaced());
     } catch (NoteParseException e) {
       throw new Skip(e.getMessage() + "; skipped");
     } catch (RuntimeException e) {

@@ -6,7 +6,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Bytes of a note file → text: UTF-8, else Korean legacy CP949, else refused. Not API. */
+/**
+ * Bytes of a note file → text: UTF-8, else Korean legacy CP949, else UTF-8 with its few bad bytes
+ * replaced (a note that is text but for a byte or two, a warning), else refused. Not API.
+ */
 public final class TextDecoder {
   private static final Charset CP949 = Charset.forName("x-windows-949");
 
@@ -15,8 +18,25 @@ public final class TextDecoder {
 
   private TextDecoder() {}
 
-  /** A decoded text and, when it was not UTF-8, which encoding it was read as. */
-  public record Decoded(String text, String legacyEncoding) {}
+  /**
+   * At most this share of a file's bytes may be malformed UTF-8 for it to be read as UTF-8 with them
+   * replaced (one in a thousand, and at least a few): more is another encoding, or not text.
+   */
+  static final int BAD_BYTES_PER_MILLE = 1;
+
+  /**
+   * A decoded text.
+   *
+   * @param text the text
+   * @param legacyEncoding the encoding it was read as when it was not UTF-8, else null
+   * @param replaced how many malformed UTF-8 sequences were replaced by U+FFFD
+   */
+  public record Decoded(String text, String legacyEncoding, int replaced) {
+    /** A text read as it is. */
+    Decoded(String text, String legacyEncoding) {
+      this(text, legacyEncoding, 0);
+    }
+  }
 
   /** Thrown for bytes that are not text. */
   public static final class NotTextException extends Exception {
@@ -40,8 +60,68 @@ public final class TextDecoder {
     try {
       return new Decoded(strict(CP949, bytes), "CP949");
     } catch (CharacterCodingException notKorean) {
+      // Text but for a byte or two (a bad copy, a truncated character): keep the rest.
+      int bad = utf8Errors(bytes);
+      if (bad <= Math.max(4, (long) bytes.length * BAD_BYTES_PER_MILLE / 1000)) {
+        return new Decoded(new String(bytes, StandardCharsets.UTF_8), null, bad);
+      }
       throw new NotTextException("not UTF-8 or CP949 text; skipped");
     }
+  }
+
+  /** How many malformed sequences well-formed UTF-8 would not have, each counted once. */
+  static int utf8Errors(byte[] b) {
+    int errors = 0;
+    int i = 0;
+    while (i < b.length) {
+      int n = sequenceLength(b, i);
+      if (n < 0) {
+        errors++;
+        i++;
+      } else {
+        i += n;
+      }
+    }
+    return errors;
+  }
+
+  /** The length of the well-formed UTF-8 sequence at {@code i}, or -1. */
+  private static int sequenceLength(byte[] b, int i) {
+    int c = b[i] & 0xFF;
+    if (c < 0x80) {
+      return 1;
+    }
+    int n;
+    int min2;
+    int max2;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      min2 = 0x80;
+      max2 = 0xBF;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      min2 = c == 0xE0 ? 0xA0 : 0x80;
+      max2 = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      min2 = c == 0xF0 ? 0x90 : 0x80;
+      max2 = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return -1;
+    }
+    if (i + n >= b.length) {
+      return -1;
+    }
+    int second = b[i + 1] & 0xFF;
+    if (second < min2 || second > max2) {
+      return -1;
+    }
+    for (int k = 2; k <= n; k++) {
+      if ((b[i + k] & 0xC0) != 0x80) {
+        return -1;
+      }
+    }
+    return n + 1;
   }
 
   /**

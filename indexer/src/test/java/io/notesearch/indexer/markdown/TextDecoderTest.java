@@ -1,6 +1,8 @@
 package io.notesearch.indexer.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,8 +12,30 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The UTF-8 check agrees with the JDK's strict decoder on every input. */
+/** The UTF-8 check agrees with the JDK's strict decoder on every input; a stray bad byte costs only itself. */
 class TextDecoderTest {
+  @Test
+  void aNoteWithOneBadByteIsReadWithItReplaced() throws Exception {
+    StringBuilder text = new StringBuilder("# 람다 정리\n\n");
+    for (int i = 0; i < 40; i++) {
+      text.append("람다 콜드 스타트는 첫 요청에서 생긴다. Lambda cold start.\n");
+    }
+    byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bad = Arrays.copyOf(good, good.length);
+    bad[good.length / 2] = (byte) 0xFF; // one byte broken in the middle of a Hangul character
+    TextDecoder.Decoded decoded = TextDecoder.decode(bad);
+    assertEquals(null, decoded.legacyEncoding());
+    assertTrue(decoded.replaced() >= 1 && decoded.replaced() <= 2, "replaced: " + decoded.replaced());
+    assertTrue(decoded.text().startsWith("# 람다 정리") && decoded.text().contains("\uFFFD"), decoded.text());
+    assertEquals(0, TextDecoder.decode(good).replaced());
+    byte[] noise = new byte[4000];
+    new Random(1).nextBytes(noise);
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = noise[i] == 0 ? 1 : noise[i];
+    }
+    assertThrows(TextDecoder.NotTextException.class, () -> TextDecoder.decode(noise), "random bytes are not text");
+  }
+
   @Test
   void utf8CheckAgreesWithTheStrictDecoder() {
     Random random = new Random(42);
