@@ -127,6 +127,29 @@ public final class Glossary {
     return groups;
   }
 
+  /** Each term's groups, made on the first look-up. */
+  private volatile java.util.Map<String, List<String>> byTerm;
+
+  /**
+   * The terms a term is a synonym of, itself included.
+   *
+   * @param term a lowercase term as the glossary writes it ({@code 쿠버네티스}, {@code load balancer})
+   * @return its synonyms and itself, or just itself when the glossary does not have it
+   */
+  public List<String> synonymsOf(String term) {
+    java.util.Map<String, List<String>> map = byTerm;
+    if (map == null) {
+      map = new java.util.HashMap<>();
+      for (List<String> group : groups) {
+        for (String t : group) {
+          map.merge(t, group, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList());
+        }
+      }
+      byTerm = map;
+    }
+    return map.getOrDefault(term, List.of(term));
+  }
+
   /** Lines that were skipped, each naming the source, line and reason. */
   public List<String> problems() {
     return problems;

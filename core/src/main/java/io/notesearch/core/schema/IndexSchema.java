@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data ({@link IndexFolder#SCHEMA_KEY}). */
-  public static final String VERSION = "15";
+  public static final String VERSION = "16";
 
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";
@@ -114,6 +114,42 @@ public final class IndexSchema {
    * for 초성 prefix search.
    */
   public static final String INITIALS = "initials";
+
+  /**
+   * The note's title as one keyword ({@link #key}): a query that is the title, word for word, finds
+   * the note about it, the strongest evidence a notes folder has. Indexed only.
+   */
+  public static final String TITLE_KEY = "title_key";
+
+  /** The section's own heading as one keyword ({@link #key}), as {@link #TITLE_KEY}. Indexed only. */
+  public static final String HEADING_KEY = "heading_key";
+
+  /**
+   * A title, a heading or a query as one keyword: NFC, lowercased, each run of what is not a letter
+   * or digit one space, trimmed ({@code "Docker"}, {@code " docker "} and {@code "DOCKER!"} alike).
+   *
+   * @param text the text
+   * @return the keyword, empty when the text has no letter or digit
+   */
+  public static String key(String text) {
+    String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(nfc.length());
+    boolean space = false;
+    for (int i = 0; i < nfc.length(); ) {
+      int c = nfc.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c)) {
+        if (space && !out.isEmpty()) {
+          out.append(' ');
+        }
+        out.appendCodePoint(c);
+        space = false;
+      } else {
+        space = true;
+      }
+    }
+    return out.toString();
+  }
 
   /** The same as {@link #INITIALS} for the section's own heading, which ranks above the rest. */
   public static final String HEADING_INITIALS = "heading_initials";
@@ -284,6 +320,14 @@ public final class IndexSchema {
     }
     doc.add(new TextField(TITLE, note.title()));
     doc.add(new StoredField(TITLE, section.title()));
+    String titleKey = key(section.title());
+    if (!titleKey.isEmpty()) {
+      doc.add(new StringField(TITLE_KEY, titleKey, Field.Store.NO));
+    }
+    String headingKey = section.headings().isEmpty() ? "" : key(section.headings().getLast());
+    if (!headingKey.isEmpty()) {
+      doc.add(new StringField(HEADING_KEY, headingKey, Field.Store.NO));
+    }
     doc.add(new StoredField(HEADINGS_STORED, String.join(HEADING_SEPARATOR, section.headings())));
     doc.add(new StoredField(BODY, section.text()));
     if (!section.code().isEmpty()) {

@@ -255,7 +255,8 @@ public final class SolrIndexer {
     if (r.date() != null) {
       d.addField(IndexSchema.DATE, r.date().toEpochDay());
     }
-    for (String field : List.of(IndexSchema.DRAFT, IndexSchema.HEADING_INITIALS, IndexSchema.INITIALS, IndexSchema.GLOSS)) {
+    for (String field : List.of(IndexSchema.DRAFT, IndexSchema.HEADING_INITIALS, IndexSchema.INITIALS, IndexSchema.GLOSS,
+        IndexSchema.TITLE_KEY, IndexSchema.HEADING_KEY)) {
       for (String value : lucene.getValues(field)) {
         d.addField(field, value);
       }
