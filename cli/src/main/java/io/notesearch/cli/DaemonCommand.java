@@ -55,7 +55,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       case "run" -> run(location);
       case "stop" -> stop(location);
       case "status" -> status(location);
-      default -> throw new IllegalArgumentException("unknown daemon action [" + action + "]; use run, stop or status");
+      case "start" -> throw new IllegalArgumentException("`daemon start` is the launcher's (./notesearch daemon start); here: run, stop or status");
+      default -> throw new IllegalArgumentException("unknown daemon action [" + action + "]; use start, run, stop or status");
     };
   }
 

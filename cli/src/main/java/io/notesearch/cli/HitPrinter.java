@@ -29,7 +29,7 @@ final class HitPrinter {
 
   /** When to colour. */
   enum ColorChoice {
-    /** On a terminal, unless NO_COLOR is set. */
+    /** On a terminal, unless NO_COLOR is set to a non-empty value. */
     AUTO,
     /** Always. */
     ALWAYS,
@@ -40,7 +40,8 @@ final class HitPrinter {
       return switch (this) {
         case ALWAYS -> true;
         case NEVER -> false;
-        case AUTO -> tty && !env.containsKey("NO_COLOR");
+        // NO_COLOR counts when set to something: an empty value does not (no-color.org).
+        case AUTO -> tty && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
       };
     }
   }

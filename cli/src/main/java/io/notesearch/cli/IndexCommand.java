@@ -186,8 +186,9 @@ final class IndexCommand implements Callable<Integer> {
         boolean overflow = changed.stream().anyMatch(roots::contains);
         IndexReport r = overflow ? indexer.index(roots, IndexMode.DEFAULT) : indexer.update(roots, changed);
         if (!quiet) {
-          out.printf(java.util.Locale.ROOT, "%s updated %d notes (%d new, %d changed, %d removed) in %.2f s%n",
-              java.time.LocalTime.now().withNano(0), r.notes(), r.added(), r.updated(), r.deleted(), r.took().toNanos() / 1e9);
+          out.printf(java.util.Locale.ROOT, "%s updated %s (%d new, %d changed, %d removed) in %.2f s%n",
+              java.time.LocalTime.now().withNano(0), count(r.notes(), "note"), r.added(), r.updated(), r.deleted(),
+              r.took().toNanos() / 1e9);
           out.flush();
         }
         print(err, "skipped", r.skipped(), quiet ? 0 : LISTED_PROBLEMS);
@@ -195,19 +196,24 @@ final class IndexCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code 1 note}, {@code 2 notes}. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   static String summary(IndexReport r, Path location) {
     double seconds = r.took().toNanos() / 1e9;
     double mb = r.bytes() / 1e6;
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "indexed %d notes (%d new, %d changed, %d unchanged, %d removed%s): ",
-        r.notes(), r.added(), r.updated(), r.unchanged(), r.deleted(), r.rebuilt() ? "; rebuilt" : ""));
-    s.append(String.format(Locale.ROOT, "%d sections, %.2f MB in %.2f s", r.sections(), mb, seconds));
+    s.append(String.format(Locale.ROOT, "indexed %s (%d new, %d changed, %d unchanged, %d removed%s): ",
+        count(r.notes(), "note"), r.added(), r.updated(), r.unchanged(), r.deleted(), r.rebuilt() ? "; rebuilt" : ""));
+    s.append(String.format(Locale.ROOT, "%s, %.2f MB in %.2f s", count(r.sections(), "section"), mb, seconds));
     if (seconds > 0 && r.bytes() > 0) {
       s.append(String.format(Locale.ROOT, " (%.0f notes/s, %.2f MB/s)", (r.added() + r.updated()) / seconds, mb / seconds));
     }
     s.append("; ").append(r.skipped().size()).append(" skipped");
     if (!r.warnings().isEmpty()) {
-      s.append(", ").append(r.warnings().size()).append(" warnings");
+      s.append(", ").append(count(r.warnings().size(), "warning"));
     }
     s.append(" → ").append(location);
     return s.toString();

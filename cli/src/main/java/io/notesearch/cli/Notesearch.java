@@ -4,6 +4,7 @@ import io.notesearch.core.NoteIndexException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ final class Notesearch implements Runnable {
     cmd.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("notesearch: " + ex.getMessage());
+          c.getErr().println("notesearch: " + usageMessage(ex));
           c.getErr().println("usage: " + usageLine(c));
           c.getErr().flush();
           return ExitCodes.USAGE;
@@ -121,6 +122,18 @@ final class Notesearch implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A usage error in one line; a mistyped command gets the commands it is close to. */
+  static String usageMessage(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+        && !u.getUnmatched().isEmpty()) {
+      List<String> near = u.getSuggestions();
+      return "unknown command [" + u.getUnmatched().getFirst() + "]"
+          + (near.isEmpty() ? "; commands: " + String.join(", ", ex.getCommandLine().getSubcommands().keySet())
+              : "; did you mean " + String.join(" or ", near) + "?");
+    }
+    return ex.getMessage();
   }
 
   /** What the user can do about an index problem, in the command line's words (the library has none). */

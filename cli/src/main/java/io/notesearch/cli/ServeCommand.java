@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT);
         NoteServer server = start(config, searcher, err)) {
       IndexStats stats = searcher.stats();
-      out.println("notesearch: serving " + stats.notes() + " notes (" + stats.sections() + " sections) from " + location
+      out.println("notesearch: serving " + IndexCommand.count(stats.notes(), "note") + " (" + IndexCommand.count(stats.sections(), "section") + ") from " + location
           + " at " + server.uri() + "  (Ctrl-C to stop)");
       out.flush();
       if (shutdown != null) {

@@ -1,0 +1,41 @@
+package io.notesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.notesearch.indexer.IndexReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Small things a user of rg and friends expects (QA): colour, plurals, a mistyped command. */
+class CommandLineMannersTest {
+  @Test
+  void anEmptyNoColorDoesNotTurnColourOff() {
+    assertTrue(HitPrinter.ColorChoice.AUTO.enabled(Map.of("NO_COLOR", ""), true));
+    assertFalse(HitPrinter.ColorChoice.AUTO.enabled(Map.of("NO_COLOR", "1"), true));
+    assertTrue(HitPrinter.ColorChoice.AUTO.enabled(Map.of(), true));
+    assertFalse(HitPrinter.ColorChoice.AUTO.enabled(Map.of(), false));
+  }
+
+  @Test
+  void oneNoteIsOneNote() {
+    IndexReport one = new IndexReport(1, 1, 1, 0, 0, 0, 10, List.of(), List.of(new io.notesearch.indexer.Problem("a.md", "w")),
+        false, Duration.ofMillis(5));
+    String line = IndexCommand.summary(one, Path.of("/i"));
+    assertTrue(line.startsWith("indexed 1 note (") && line.contains(": 1 section,") && line.contains(", 1 warning →"), line);
+  }
+
+  @Test
+  void aMistypedCommandGetsTheOneItIsCloseTo() {
+    CliRun run = CliRun.of("serch", "람다");
+    assertEquals(ExitCodes.USAGE, run.code());
+    assertTrue(run.err().startsWith("notesearch: unknown command [serch]; did you mean search"), run.err());
+    CliRun daemon = CliRun.of("daemon", "bogus");
+    assertEquals(ExitCodes.USAGE, daemon.code());
+    assertTrue(daemon.err().contains("use start, run, stop or status"), daemon.err());
+  }
+}
