@@ -7,6 +7,7 @@ import io.notesearch.core.SearchResult;
 import io.notesearch.core.Synonyms;
 import io.notesearch.core.schema.IndexFolder;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.server.Json;
 import io.notesearch.solr.client.SolrBackend;
 import io.notesearch.solr.client.SolrCollection;
 import java.io.PrintWriter;
@@ -91,6 +92,9 @@ final class SearchCommand implements Callable<Integer> {
       description = "The Solr collection with --solr (default: ${DEFAULT-VALUE}).")
   String collection;
 
+  @Option(names = "--exact", description = "Search the words exactly as typed, every one required: no keyboard-layout, spelling or completion rewrite, no any-word fallback (for scripts: no match, exit 1).")
+  boolean exact;
+
   @Option(names = "--max-per-note", paramLabel = "N", defaultValue = "3", description = "At most N sections of one note (default: ${DEFAULT-VALUE}).")
   int maxPerNote;
 
@@ -125,7 +129,8 @@ final class SearchCommand implements Callable<Integer> {
         .withCategory(category)
         .withDrafts(drafts)
         .withMaxPerNote(maxPerNote)
-        .withExactTotal(count);
+        .withExactTotal(count)
+        .withReading(exact ? SearchRequest.Reading.AS_TYPED : SearchRequest.Reading.AS_MEANT);
     for (String tag : tags) {
       request = request.withTag(tag);
     }
@@ -150,8 +155,9 @@ final class SearchCommand implements Callable<Integer> {
     if (result.matching() == SearchResult.Matching.ANY_WORD && !result.hits().isEmpty()) {
       err.println("notesearch: no section has all the words; showing sections with any of them");
     }
+    String searched = searched(result, query);
     if (result.hits().isEmpty()) {
-      return count ? printCount(out, 0, json) : ExitCodes.NO_HITS;
+      return count ? printCount(out, 0, json, searched) : ExitCodes.NO_HITS;
     }
     if (open != null) {
       if (open < 1 || open > result.hits().size()) {
@@ -161,7 +167,7 @@ final class SearchCommand implements Callable<Integer> {
       return Editor.open(Path.of(hit.path()), hit.line(), parent.env, err);
     }
     if (count) {
-      return printCount(out, result.total(), json);
+      return printCount(out, result.total(), json, searched);
     }
     HitPrinter printer = new HitPrinter(out, color.enabled(parent.env, parent.tty), parent.cwd);
     HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : format;
@@ -173,11 +179,30 @@ final class SearchCommand implements Callable<Integer> {
     if (facets) {
       printer.facets(chosen, result.facets());
     }
+    if (chosen == HitPrinter.Format.JSON && searched != null) {
+      out.println("{\"searched\":" + searched + "}");
+      out.flush();
+    }
     return ExitCodes.OK;
   }
 
-  private static int printCount(PrintWriter out, long total, boolean json) {
-    out.println(json ? "{\"count\":" + total + "}" : Long.toString(total));
+  /**
+   * For JSON output, what was searched when it was not the words as typed, all required:
+   * {@code {"query":…,"reason":"spelling","matching":"all_words"}}; null when it was.
+   */
+  static String searched(SearchResult result, String typed) {
+    if (result.rewrite().reason() == SearchResult.Reason.NONE && result.matching() == SearchResult.Matching.ALL_WORDS) {
+      return null;
+    }
+    return new Json()
+        .field("query", result.rewrite().reason() == SearchResult.Reason.NONE ? typed.strip() : result.rewrite().query())
+        .field("reason", result.rewrite().reason().name().toLowerCase(java.util.Locale.ROOT))
+        .field("matching", result.matching().name().toLowerCase(java.util.Locale.ROOT))
+        .end();
+  }
+
+  private static int printCount(PrintWriter out, long total, boolean json, String searched) {
+    out.println(json ? "{\"count\":" + total + (searched == null ? "" : ",\"searched\":" + searched) + "}" : Long.toString(total));
     out.flush();
     return total == 0 ? ExitCodes.NO_HITS : ExitCodes.OK;
   }

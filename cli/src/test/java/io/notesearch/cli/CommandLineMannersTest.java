@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.indexer.IndexReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Small things a user of rg and friends expects (QA): colour, plurals, a mistyped command. */

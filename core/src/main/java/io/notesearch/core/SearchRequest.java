@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param exactTotal whether {@link SearchResult#total()} counts every matching section; otherwise
  *     counting stops being exact past {@value SearchResult#EXACT_TOTAL_UP_TO}, which lets the ranking
  *     skip sections that cannot make the page
+ * @param reading how the words are read: as meant (rewrites, any-word fallback) or exactly as typed
  */
 public record SearchRequest(
     String query,
@@ -42,7 +43,8 @@ public record SearchRequest(
     int maxPerNote,
     Sort sort,
     boolean facets,
-    boolean exactTotal) {
+    boolean exactTotal,
+    Reading reading) {
 
   /** The order of hits. */
   public enum Sort {
@@ -53,6 +55,21 @@ public record SearchRequest(
 
     /** The order unless asked otherwise. */
     public static final Sort DEFAULT = SCORE;
+  }
+
+  /** How the query's words are read. */
+  public enum Reading {
+    /**
+     * As meant: when the words as typed find little, another keyboard input mode, a spelling
+     * correction or the last word completed is searched instead, and when no section has every
+     * word, any word; {@link SearchResult#rewrite()} and {@link SearchResult#matching()} say so.
+     */
+    AS_MEANT,
+    /** Exactly as typed, every word required: nothing rewritten, no any-word fallback (for scripts). */
+    AS_TYPED;
+
+    /** {@link #AS_MEANT}. */
+    public static final Reading DEFAULT = AS_MEANT;
   }
 
   /** The largest page of hits one request returns. */
@@ -82,6 +99,7 @@ public record SearchRequest(
       throw new IllegalArgumentException("date range is empty: from [" + from + "] is after to [" + to + "]");
     }
     Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(reading, "reading");
     if (maxPerNote < 1) {
       throw new IllegalArgumentException("maxPerNote must be >= 1, got [" + maxPerNote + "]");
     }
@@ -105,7 +123,7 @@ public record SearchRequest(
    */
   public SearchRequest(String query, int limit, int offset, List<String> tags, String category, LocalDate from,
       LocalDate to, boolean drafts, boolean highlight, int maxPerNote, Sort sort, boolean facets) {
-    this(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, false);
+    this(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, false, Reading.DEFAULT);
   }
 
   /**
@@ -116,7 +134,18 @@ public record SearchRequest(
    */
   public static SearchRequest of(String query) {
     return new SearchRequest(
-        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false, false);
+        query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false, false,
+        Reading.DEFAULT);
+  }
+
+  /**
+   * This request with its words read another way.
+   *
+   * @param reading {@link Reading#AS_TYPED} to search the words exactly as typed
+   * @return the new request
+   */
+  public SearchRequest withReading(Reading reading) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -125,7 +154,7 @@ public record SearchRequest(
    * @param sort the order of hits
    */
   public SearchRequest withSort(Sort sort) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -134,7 +163,7 @@ public record SearchRequest(
    * @param facets whether to count matching sections by tag, category and year
    */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -143,7 +172,7 @@ public record SearchRequest(
    * @param query the query text
    */
   public SearchRequest withQuery(String query) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -152,7 +181,7 @@ public record SearchRequest(
    * @param limit hits per page, 1 to {@value #MAX_LIMIT}
    */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -161,7 +190,7 @@ public record SearchRequest(
    * @param offset hits to skip, for paging
    */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -172,7 +201,7 @@ public record SearchRequest(
   public SearchRequest withTag(String tag) {
     List<String> more = new java.util.ArrayList<>(tags);
     more.add(tag);
-    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -181,7 +210,7 @@ public record SearchRequest(
    * @param category the category (case-insensitive), or empty for any
    */
   public SearchRequest withCategory(String category) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -191,7 +220,7 @@ public record SearchRequest(
    * @param to the last day, or null for no upper bound
    */
   public SearchRequest withDates(LocalDate from, LocalDate to) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -200,7 +229,7 @@ public record SearchRequest(
    * @param drafts whether notes marked {@code draft: true} are searched
    */
   public SearchRequest withDrafts(boolean drafts) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -209,7 +238,7 @@ public record SearchRequest(
    * @param highlight whether hits carry snippets
    */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -218,7 +247,7 @@ public record SearchRequest(
    * @param maxPerNote sections of one note at most, >= 1
    */
   public SearchRequest withMaxPerNote(int maxPerNote) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 
   /**
@@ -228,6 +257,6 @@ public record SearchRequest(
    * @param exactTotal whether every matching section is counted (slower when many match)
    */
   public SearchRequest withExactTotal(boolean exactTotal) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
   }
 }

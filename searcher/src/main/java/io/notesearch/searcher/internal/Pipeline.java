@@ -72,8 +72,10 @@ public final class Pipeline<C> implements NoteSearcher {
     long started = System.nanoTime();
     QueryPlanner.Parsed query = QueryPlanner.parse(request.query());
     try (View<C> view = open()) {
-      Rewrites.Outcome<Attempt<C>> outcome = Rewrites.apply(query, attempt(view, request, query, Rewrites.Fallback.ANY_WORD),
-          backend.vocabulary(), (text, fallback) -> attempt(view, request, QueryPlanner.parse(text), fallback), view::correct);
+      Rewrites.Outcome<Attempt<C>> outcome = request.reading() == SearchRequest.Reading.AS_TYPED
+          ? new Rewrites.Outcome<>(attempt(view, request, query, Rewrites.Fallback.NONE), SearchResult.Rewrite.NONE)
+          : Rewrites.apply(query, attempt(view, request, query, Rewrites.Fallback.ANY_WORD), backend.vocabulary(),
+              (text, fallback) -> attempt(view, request, QueryPlanner.parse(text), fallback), view::correct);
       Attempt<C> attempt = outcome.attempt();
       if (attempt == null) {
         return new SearchResult(List.of(), 0, SearchResult.Matching.ALL_WORDS, since(started), SearchResult.Rewrite.NONE,
