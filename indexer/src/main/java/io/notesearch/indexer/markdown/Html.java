@@ -26,7 +26,7 @@ final class Html {
   /** Whether a match of {@link #TAG} is an autolink: a scheme ({@code <https://…>}) or an address ({@code <a@b.c>}). */
   private static boolean isAutolink(Matcher tag) {
     String rest = tag.group(3);
-    if (!tag.group(1).isEmpty() || rest == null) {
+    if (tag.group(2) == null || !tag.group(1).isEmpty() || rest == null) { // a comment, or a closing tag
       return false;
     }
     return (rest.startsWith(":") && rest.length() > 1 && rest.chars().noneMatch(Character::isWhitespace))

@@ -39,6 +39,25 @@ class NoteParserRobustnessTest {
     }
   }
 
+  /** QA: a list nested 3,000 levels (9 MB) took 503 s before it was refused. */
+  @Test
+  void aListNestedThousandsOfLevelsIsRefusedAtOnce() {
+    StringBuilder deep = new StringBuilder("# 깊은 목록\n\n");
+    for (int i = 0; i < 3_000; i++) {
+      deep.append("  ".repeat(i)).append("- 항목 ").append(i).append('\n');
+    }
+    NoteParseException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(NoteParseException.class,
+        () -> PARSER.parse(deep.toString(), FILE)));
+    assertEquals("nested too deeply (line 204 is indented more than 400 columns)", e.getMessage());
+    StringBuilder usual = new StringBuilder("# 목록\n\n");
+    for (int i = 0; i < 30; i++) {
+      usual.append("  ".repeat(i)).append("- 항목 ").append(i).append('\n');
+    }
+    usual.append("```\n").append(" ".repeat(1_000)).append("코드 안의 들여쓰기는 세지 않는다\n```\n");
+    Note note = PARSER.parse(usual.toString(), FILE);
+    assertTrue(note.sections().getFirst().text().contains("항목 29"), note.sections().getFirst().text());
+  }
+
   @Test
   void aOneMegabyteLineIsReadAndItsLastWordKept() {
     String line = "가나다 abc ".repeat(100_000) + "마지막단어";
