@@ -28,6 +28,9 @@ final class FolderWatcher implements AutoCloseable {
   /** Quiet time that ends a batch. */
   static final long QUIET_MILLIS = 200;
 
+  /** How often, without events, the watch checks that its roots are still where they were. */
+  static final long ROOT_CHECK_MILLIS = 1_000;
+
   /** Longest a batch waits for quiet, so a steady stream of changes still gets indexed. */
   static final long MAX_WAIT_MILLIS = 800;
 
@@ -47,7 +50,15 @@ final class FolderWatcher implements AutoCloseable {
   Set<Path> next() throws InterruptedException {
     Set<Path> changed = new LinkedHashSet<>();
     try {
-      WatchKey key = service.take();
+      WatchKey key = service.poll(ROOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+      // A root renamed or moved away sends no event of its own (its inode lives on): look for it
+      // every second, so that the watch ends as soon as a root is gone.
+      while (key == null) {
+        if (!rootsExist()) {
+          return Set.of();
+        }
+        key = service.poll(ROOT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+      }
       long first = System.nanoTime();
       while (key != null) {
         collect(key, changed);

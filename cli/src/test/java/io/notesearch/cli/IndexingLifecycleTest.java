@@ -160,6 +160,25 @@ class IndexingLifecycleTest {
     }
   }
 
+  /** QA: a watched folder renamed away sent no event, and the watch went on for 30 s and more. */
+  @Test
+  void watchStopsWithinSecondsWhenItsFolderIsRenamed() throws Exception {
+    Path notes = tmp.resolve("watched");
+    Path index = tmp.resolve("index-renamed");
+    writeNotes(notes, 2, "처음");
+    Process child = notesearch("index", "--watch", "--index", index.toString(), notes.toString());
+    try {
+      waitFor(() -> Files.exists(index) && hits(index, "처음") > 0, "initial run");
+      Files.move(notes, tmp.resolve("watched-renamed"));
+      assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the watcher stops when its folder is renamed");
+      String printed = output(child);
+      assertEquals(3, child.exitValue(), printed);
+      assertTrue(printed.contains("a watched folder was deleted or renamed"), printed);
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
   private static String output(Process p) throws IOException {
     InputStream in = p.getInputStream();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -371,4 +371,30 @@ class NoteIndexerTest {
     assertEquals(List.of("빈 제목"), empty.headings());
     assertEquals("", empty.snippet().text(), "a heading with nothing under it stays empty");
   }
+
+  /** QA: after a folder was renamed and the new name indexed, both paths were returned. */
+  @Test
+  void notesOfAFolderThatWentAwayAreRemovedByTheNextRun() throws IOException {
+    Path notes = notes();
+    Path old = Files.createDirectories(notes.resolve("old-name"));
+    write(old.resolve("a.md"), "# 노트\n\nGuardDuty 탐지\n");
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    write(other.resolve("b.md"), "# 다른 노트\n\nGuardDuty 설정\n");
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(old), IndexMode.DEFAULT);
+      indexer.index(List.of(other), IndexMode.DEFAULT);
+    }
+    Path renamed = Files.move(old, notes.resolve("new-name"));
+    IndexReport report;
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      report = indexer.index(List.of(renamed), IndexMode.DEFAULT);
+    }
+    assertEquals(1, report.deleted(), "the note under the old name");
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      List<String> paths = searcher.search(SearchRequest.of("GuardDuty")).hits().stream().map(Hit::path).sorted().toList();
+      assertEquals(List.of(renamed.resolve("a.md").toString(), other.resolve("b.md").toString()).stream().sorted().toList(), paths,
+          "the renamed note once, and the other folder's note, indexed in another run, kept");
+    }
+  }
 }

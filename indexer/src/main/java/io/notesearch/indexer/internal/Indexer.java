@@ -199,7 +199,9 @@ public final class Indexer implements AutoCloseable {
     }
     int deleted = 0;
     for (String path : known.keySet()) {
-      if (!present.contains(path) && KnownNotes.isUnder(path, folders)) {
+      // Gone from the folders indexed now, or from the disk: a note of a folder indexed in another
+      // run stays while its file is there (one index may hold several folders), not after.
+      if (!present.contains(path) && (KnownNotes.isUnder(path, folders) || !Files.exists(Path.of(path)))) {
         writing.writer().deleteDocuments(new Term(IndexSchema.PATH, path));
         deleted++;
       }
