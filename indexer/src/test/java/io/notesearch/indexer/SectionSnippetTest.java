@@ -27,6 +27,27 @@ class SectionSnippetTest {
     assertEquals(2, hit.snippet().marks().size(), rendered);
   }
 
+  /** QA: a summary of numbered sub-headings showed "1." as its snippet. */
+  @Test
+  void aHitFoundByItsHeadingShowsTheBeginningOfItsText() throws IOException {
+    Hit hit = firstHit("""
+        # 빔 정리
+
+        ## 설정 방법 모음
+
+        ### 1. 줄 번호를 켜는 법
+
+        set number 를 쓴다.
+
+        ### 2. 검색 강조를 끄는 법
+
+        nohlsearch 를 쓴다.
+        """, "설정 방법 모음");
+    assertEquals(List.of("설정 방법 모음"), hit.headings().subList(hit.headings().size() - 1, hit.headings().size()));
+    assertTrue(hit.snippet().text().startsWith("1. 줄 번호를 켜는 법") && hit.snippet().text().length() > 10,
+        hit.snippet().text());
+  }
+
   @Test
   void aHitFoundByItsCodeAloneShowsTheCode() throws IOException {
     Hit hit = firstHit("""

@@ -134,6 +134,17 @@ public final class Snippets {
     return toSnippet(marked.toString());
   }
 
+  /**
+   * The beginning of a text as a snippet with no mark: for a hit whose words are in its headings or
+   * title only, so that no hit shows an empty or cut-off snippet.
+   *
+   * @param text the section's text or code
+   * @return at most {@link #MAX_CHARS} of it, on one line
+   */
+  public static Snippet leading(String text) {
+    return toSnippet(text.replace(OPEN, ' ').replace(CLOSE, ' '));
+  }
+
   /** Turns marked text into a one-line snippet of at most {@link #MAX_CHARS}, centred on the first mark. */
   static Snippet toSnippet(String marked) {
     StringBuilder text = new StringBuilder(marked.length());

@@ -34,6 +34,12 @@ import org.apache.lucene.search.Query;
  * @param <C> how the backend refers to a section it found
  */
 public final class Pipeline<C> implements NoteSearcher {
+  /**
+   * An unmarked snippet shorter than this is replaced by the beginning of the section: the
+   * highlighter's first sentence of a numbered summary ({@code 1. How to … · 2. …}) is {@code 1.}.
+   */
+  static final int SHORT_SNIPPET = 40;
+
   /** The most sections collected for one page, however many sections one note contributes. */
   static final int MAX_WINDOW = 10_000;
 
@@ -168,6 +174,13 @@ public final class Pipeline<C> implements NoteSearcher {
           Snippet fromCode = code.isEmpty() ? Snippet.empty() : snippets.codeSnippet(code, toMark);
           if (!fromCode.marks().isEmpty()) {
             marked.set(i, fromCode);
+          } else if (marked.get(i).text().length() < SHORT_SNIPPET) {
+            // Found by its heading or title: the beginning of its text (or code), never a bare "1.".
+            String body = stored.get(i).body() == null ? "" : stored.get(i).body();
+            Snippet start = Snippets.leading(body.isBlank() ? code : body);
+            if (start.text().length() > marked.get(i).text().length()) {
+              marked.set(i, start);
+            }
           }
         }
       }
