@@ -509,6 +509,12 @@ public final class QueryPlanner {
 
     /** 초성: headings whose words start with these consonants, the section's own heading first. */
     private Query initials(String consonants) {
+      // A word whose own consonants these are ranks above one they only start: ㅇㅈㅂ is 옵저버
+      // before 유지보수 (ㅇㅈㅂㅅ), in the section's heading most, in its title or tags next.
+      String word = IndexSchema.WHOLE_WORD_INITIALS + consonants;
+      rank.add(new DisjunctionMaxQuery(List.of(
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexSchema.HEADING_INITIALS, word))), TITLE_MATCH),
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexSchema.INITIALS, word))), HEADING_MATCH)), 0f));
       return new DisjunctionMaxQuery(List.of(
           new BoostQuery(new PrefixQuery(new Term(IndexSchema.HEADING_INITIALS, consonants)), 2f),
           new PrefixQuery(new Term(IndexSchema.INITIALS, consonants))), 0f);

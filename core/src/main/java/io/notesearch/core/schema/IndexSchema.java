@@ -264,11 +264,27 @@ public final class IndexSchema {
   /** Compiled once: {@link #initials} splits every section's headings, title and tags. */
   private static final java.util.regex.Pattern NOT_HANGUL = java.util.regex.Pattern.compile("[^가-힣]+");
 
-  /** The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on. */
+  /**
+   * Marks the 초성 key of one whole word ({@code =ㅇㅈㅂ} for 옵저버), beside the keys that run from a
+   * word to the end of its line: a query's consonants that are a word's, not only the start of a
+   * longer run (ㅇㅈㅂ is also where 유지보수's ㅇㅈㅂㅅ starts), rank that word first.
+   */
+  public static final String WHOLE_WORD_INITIALS = "=";
+
+  /**
+   * The 초성 keys of some lines (a title, headings, tags): for each line, from each Hangul word on,
+   * and each word's own ({@link #WHOLE_WORD_INITIALS}).
+   */
   static java.util.Set<String> initials(List<String> lines) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     for (String line : lines) {
       String[] words = NOT_HANGUL.split(line);
+      for (String word : words) {
+        String own = Hangul.initials(word);
+        if (own.length() >= 2) {
+          out.add(WHOLE_WORD_INITIALS + own);
+        }
+      }
       for (int i = 0; i < words.length; i++) {
         StringBuilder joined = new StringBuilder();
         for (int j = i; j < words.length; j++) {

@@ -38,7 +38,7 @@ class SolrDocumentTest {
     SolrInputDocument solr = SolrIndexer.document(SECTION, IndexSchema.InNote.FIRST);
     assertEquals(local, new TreeSet<>(solr.getFieldNames().stream().filter(n -> !n.equals(IndexSchema.NOTE_FIRST)).toList()),
         "the Solr document must have the local document's fields (IndexSchema.toDocument)");
-    assertEquals(List.of("ㅋㄷㅅㅌㅌ", "ㅅㅌㅌ"), solr.getFieldValues(IndexSchema.HEADING_INITIALS).stream().map(Object::toString).toList());
+    assertEquals(List.of("=ㅋㄷ", "=ㅅㅌㅌ", "ㅋㄷㅅㅌㅌ", "ㅅㅌㅌ"), solr.getFieldValues(IndexSchema.HEADING_INITIALS).stream().map(Object::toString).toList());
     assertEquals("람다", solr.getFieldValue(IndexSchema.PARENTS));
     assertEquals("콜드 스타트", solr.getFieldValue(IndexSchema.HEADING));
     assertEquals("false", solr.getFieldValue(IndexSchema.DRAFT));
