@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "daemon",
     mixinStandardHelpOptions = true,
+    header = "Keep an index's searcher warm in the background, so that searches answer in milliseconds.",
     description = {
       "Keep an index's searcher warm for fast searches: `notesearch daemon start` (launcher),",
       "`run` (in the foreground), `stop`, `status`."

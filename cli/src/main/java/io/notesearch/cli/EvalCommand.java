@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
+    header = "Score judged queries against an index: MRR@10, hit@1 and section hit@1 per query kind.",
     description = {
       "Score judged queries (id, kind, query, note, heading; tab-separated) against an index:",
       "MRR@10 and hit@1 on notes, section hit@1 and MRR@10, per query kind."

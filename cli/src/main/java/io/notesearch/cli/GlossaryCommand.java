@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "glossary",
     mixinStandardHelpOptions = true,
+    header = "Show where query synonyms come from: the shipped glossary, yours, and pairs mined from your notes.",
     description = {
       "Show the synonym sources: the shipped glossary, your glossary file, and the term pairs",
       "mined from your notes' parenthesised glosses, e.g. 화살표 함수(Arrow Function).",

@@ -56,7 +56,7 @@ final class IndexCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(names = "--solr", paramLabel = "URL", description = {
-      "Index into a SolrCloud collection instead (e.g. http://localhost:8983/solr; several nodes comma-separated), created with",
+      "Solr URL (http://localhost:8983/solr, or several nodes comma-separated): index into its collection instead, created with",
       "notesearch's config set if missing; --index is then the local staging index (see docs/scale-out.md)."})
   String solr;
 

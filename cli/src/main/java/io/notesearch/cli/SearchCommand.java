@@ -85,7 +85,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--no-mined", description = "Do not use the term pairs mined from your notes as synonyms.")
   boolean noMined;
 
-  @Option(names = "--solr", paramLabel = "URL", description = "Search a SolrCloud collection instead (e.g. http://localhost:8983/solr; several nodes comma-separated; see docs/scale-out.md).")
+  @Option(names = "--solr", paramLabel = "URL", description = "Solr URL (http://localhost:8983/solr, or several nodes comma-separated): search its collection instead; see docs/scale-out.md.")
   String solr;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = SolrCollection.DEFAULT_NAME,
@@ -217,7 +217,17 @@ final class SearchCommand implements Callable<Integer> {
   static Path indexToSearch(Path index, java.util.Map<String, String> env, Path cwd, PrintWriter err) throws NoteIndexException {
     IndexLocation.Resolved resolved = IndexLocation.resolve(index, env, cwd);
     IndexLocation.checkNotAFile(resolved.path());
-    if (resolved.explicit() || new IndexFolder(resolved.path()).hasCommit()) {
+    IndexFolder folder = new IndexFolder(resolved.path());
+    if (folder.hasCommit()) {
+      return resolved.path();
+    }
+    java.util.OptionalLong writer = folder.writer();
+    if (writer.isPresent()) {
+      // A first build under way: say so, rather than "no index" or the sample notes.
+      throw new NoteIndexException(NoteIndexException.Reason.LOCKED, "the index at [" + resolved.path()
+          + "] is being built by pid " + writer.getAsLong() + "; search again when it is done", null);
+    }
+    if (resolved.explicit()) {
       return resolved.path();
     }
     String notes = System.getProperty(SAMPLE_NOTES);

@@ -38,4 +38,31 @@ class CommandLineMannersTest {
     assertEquals(ExitCodes.USAGE, daemon.code());
     assertTrue(daemon.err().contains("use start, run, stop or status"), daemon.err());
   }
+
+  @Test
+  void helpSummariesAreWholeSentencesAndUrlsStayWhole() {
+    CliRun help = CliRun.of("--help");
+    String commands = help.out().substring(help.out().indexOf("Commands:"));
+    for (String entry : commands.split("\n  (?=\\S)")) {
+      if (!entry.startsWith("Commands:")) {
+        assertTrue(entry.strip().endsWith("."), "a summary cut mid-sentence: " + entry);
+      }
+    }
+    for (String command : List.of("search", "index")) {
+      String text = CliRun.of(command, "--help").out();
+      assertFalse(text.contains("http: //") || text.contains("http:\n"), text);
+    }
+  }
+
+  /** QA: a search during a first build said "no index". */
+  @Test
+  void aSearchDuringAFirstBuildSaysWhoIsBuildingIt(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path index = java.nio.file.Files.createDirectories(tmp.resolve("index"));
+    long pid = ProcessHandle.current().pid();
+    java.nio.file.Files.writeString(index.resolve(io.notesearch.core.schema.IndexFolder.WRITER_PID), Long.toString(pid));
+    CliRun run = CliRun.of("search", "--index", index.toString(), "람다");
+    assertEquals(ExitCodes.INDEX, run.code());
+    assertEquals("notesearch: the index at [" + index + "] is being built by pid " + pid + "; search again when it is done\n",
+        run.err());
+  }
 }

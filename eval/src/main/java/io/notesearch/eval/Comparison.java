@@ -58,6 +58,19 @@ public final class Comparison {
   public record Row(String name, Evaluation.Scores scores, boolean sections) {}
 
   /**
+   * Plain Lucene: {@code KoreanAnalyzer} over heading-split sections, title and text searched with OR
+   * semantics, as its query parser would; the baseline a notes search must not fall below.
+   *
+   * @param notes the notes folder
+   * @param judgments the judged queries
+   * @return its row
+   * @throws IOException when a note cannot be read
+   */
+  public static Row plainNori(Path notes, List<Judgment> judgments) throws IOException {
+    return baseline("Lucene KoreanAnalyzer, heading-split sections", notes, judgments, markdownFiles(notes), KoreanAnalyzer::new, true);
+  }
+
+  /**
    * Runs every set-up over the notes and judgments.
    *
    * @param notes the notes folder

@@ -78,6 +78,21 @@ public record IndexFolder(Path path) {
   }
 
   /**
+   * The process writing this index, when one is: the pid in {@link #WRITER_PID}, if it is alive.
+   *
+   * @return the writer's pid, or empty
+   */
+  public java.util.OptionalLong writer() {
+    try {
+      long pid = Long.parseLong(Files.readString(file(WRITER_PID), java.nio.charset.StandardCharsets.UTF_8).strip());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+          ? java.util.OptionalLong.of(pid) : java.util.OptionalLong.empty();
+    } catch (IOException | NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  /**
    * What a commit records of how the index was written.
    *
    * @param schema the schema version ({@link IndexSchema#VERSION}), or null

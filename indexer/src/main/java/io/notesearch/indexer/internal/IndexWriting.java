@@ -149,12 +149,8 @@ final class IndexWriting implements AutoCloseable {
 
   /** " (pid N)" when the writer that holds the lock wrote its pid and is alive, else "". */
   private static String writerPid(IndexFolder folder) {
-    try {
-      long pid = Long.parseLong(Files.readString(folder.file(IndexFolder.WRITER_PID), StandardCharsets.UTF_8).strip());
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? " (pid " + pid + ")" : "";
-    } catch (IOException | NumberFormatException e) {
-      return "";
-    }
+    java.util.OptionalLong pid = folder.writer();
+    return pid.isPresent() ? " (pid " + pid.getAsLong() + ")" : "";
   }
 
   /** Whether a write failed because the folder or its file system is read-only. */
