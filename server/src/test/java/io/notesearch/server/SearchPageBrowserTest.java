@@ -2,6 +2,7 @@ package io.notesearch.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.searcher.NoteSearcher;
@@ -159,5 +160,24 @@ class SearchPageBrowserTest {
     byte[] bytes = Files.readAllBytes(png);
     assertTrue(bytes.length > 10_000, "a real picture, not an empty page: " + bytes.length + " bytes");
     assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4));
+  }
+
+  /** QA: the page's breadcrumb read "Docker › Docker" for a note titled by its own first heading. */
+  @Test
+  void theTitleIsShownOnceWhenTheFirstHeadingRepeatsIt() throws Exception {
+    Path notes = java.nio.file.Files.createDirectories(tmp.resolve("crumb-notes"));
+    java.nio.file.Files.writeString(notes.resolve("docker.md"), "# Docker\n\n## 이미지\n\ndocker 이미지는 레이어로 만든다.\n",
+        StandardCharsets.UTF_8);
+    Path index = tmp.resolve("crumb-index");
+    try (io.notesearch.indexer.NoteIndexer indexer = io.notesearch.indexer.NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), io.notesearch.indexer.IndexMode.DEFAULT);
+    }
+    try (NoteSearcher own = NoteSearcher.open(index);
+        NoteServer page = NoteServer.start(ServerConfig.loopback(0), own, line -> { })) {
+      String dom = chromium.dumpDom("http://127.0.0.1:" + page.port() + "/?q=" + q("docker 이미지"));
+      assertTrue(dom.contains("<span class=\"title\">Docker</span><span class=\"sep\"> › </span><span class=\"heading\">이미지</span>"),
+          dom);
+      assertFalse(dom.contains("<span class=\"heading\">Docker</span>"), "the title twice: " + dom);
+    }
   }
 }

@@ -257,7 +257,9 @@
       link.tabIndex = -1;
       var crumbs = el('div', 'crumbs');
       crumbs.appendChild(el('span', 'title', hit.title));
-      hit.headings.forEach(function (h) {
+      // The title once when the first heading repeats it, as the command line prints it.
+      var headings = hit.headings.length > 0 && hit.headings[0] === hit.title ? hit.headings.slice(1) : hit.headings;
+      headings.forEach(function (h) {
         crumbs.appendChild(el('span', 'sep', ' › '));
         crumbs.appendChild(el('span', 'heading', h));
       });
