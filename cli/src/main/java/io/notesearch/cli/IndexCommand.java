@@ -171,20 +171,35 @@ final class IndexCommand implements Callable<Integer> {
 
   /** Indexes each batch of changes until a root disappears (exit 3) or the process is stopped. */
   private int watch(NoteIndexer indexer, List<Path> roots, PrintWriter out, PrintWriter err) throws Exception {
-    try (FolderWatcher watcher = new FolderWatcher(roots)) {
+    FolderWatcher started;
+    try {
+      started = new FolderWatcher(roots);
+    } catch (java.io.IOException e) {
+      if (!roots.stream().allMatch(java.nio.file.Files::isDirectory)) {
+        return rootGone(roots, err); // renamed or deleted before the watch began
+      }
+      throw e;
+    }
+    try (FolderWatcher watcher = started) {
       while (true) {
         java.util.Set<Path> changed = watcher.next();
         if (!watcher.rootsExist()) {
-          err.println("notesearch: a watched folder was deleted or renamed " + roots + "; stopped watching (the index keeps what it had)");
-          err.flush();
-          return ExitCodes.INDEX;
+          return rootGone(roots, err);
         }
         if (changed.isEmpty()) {
           return ExitCodes.OK;
         }
         // Events were lost (the watcher handed over a whole root): compare everything, deletions too.
         boolean overflow = changed.stream().anyMatch(roots::contains);
-        IndexReport r = overflow ? indexer.index(roots, IndexMode.DEFAULT) : indexer.update(roots, changed);
+        IndexReport r;
+        try {
+          r = overflow ? indexer.index(roots, IndexMode.DEFAULT) : indexer.update(roots, changed);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+          if (!watcher.rootsExist()) {
+            return rootGone(roots, err); // renamed or deleted while this batch was read
+          }
+          throw e;
+        }
         if (!quiet) {
           out.printf(java.util.Locale.ROOT, "%s updated %s (%d new, %d changed, %d removed) in %.2f s%n",
               java.time.LocalTime.now().withNano(0), count(r.notes(), "note"), r.added(), r.updated(), r.deleted(),
@@ -194,6 +209,12 @@ final class IndexCommand implements Callable<Integer> {
         print(err, "skipped", r.skipped(), quiet ? 0 : LISTED_PROBLEMS);
       }
     }
+  }
+
+  private static int rootGone(List<Path> roots, PrintWriter err) {
+    err.println("notesearch: a watched folder was deleted or renamed " + roots + "; stopped watching (the index keeps what it had)");
+    err.flush();
+    return ExitCodes.INDEX;
   }
 
   /** {@code 1 note}, {@code 2 notes}. */

@@ -155,44 +155,12 @@ public final class TextDecoder {
 
   /** Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
   static boolean isUtf8(byte[] b) {
-    int i = 0;
-    while (i < b.length) {
-      int c = b[i] & 0xFF;
-      if (c < 0x80) {
-        i++;
-        continue;
-      }
-      int n;
-      int min2;
-      int max2;
-      if (c >= 0xC2 && c <= 0xDF) {
-        n = 1;
-        min2 = 0x80;
-        max2 = 0xBF;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2;
-        min2 = c == 0xE0 ? 0xA0 : 0x80;
-        max2 = c == 0xED ? 0x9F : 0xBF;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3;
-        min2 = c == 0xF0 ? 0x90 : 0x80;
-        max2 = c == 0xF4 ? 0x8F : 0xBF;
-      } else {
+    for (int i = 0; i < b.length; ) {
+      int n = sequenceLength(b, i);
+      if (n < 0) {
         return false;
       }
-      if (i + n >= b.length) {
-        return false;
-      }
-      int second = b[i + 1] & 0xFF;
-      if (second < min2 || second > max2) {
-        return false;
-      }
-      for (int k = 2; k <= n; k++) {
-        if ((b[i + k] & 0xC0) != 0x80) {
-          return false;
-        }
-      }
-      i += n + 1;
+      i += n;
     }
     return true;
   }
