@@ -68,6 +68,46 @@ final class NotePaths {
     return real;
   }
 
+  /** Image types a note may show from beside it, by file ending. */
+  static final java.util.Map<String, String> IMAGE_TYPES = java.util.Map.of(
+      "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp",
+      "avif", "image/avif", "bmp", "image/bmp", "svg", "image/svg+xml");
+
+  /** {@return the content type of an image path by its ending, or null when it is not one} */
+  static String imageType(String urlPath) {
+    int dot = urlPath.lastIndexOf('.');
+    return dot < 0 || urlPath.indexOf('/', dot) >= 0 ? null
+        : IMAGE_TYPES.get(urlPath.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * The file of an image a note shows by a relative path ({@code ![](images/a.png)} in
+   * {@code /notes/…/note.md} asks for {@code /notes/…/images/a.png}): an image file whose real path
+   * lies inside the real path of the folder that holds the indexed notes.
+   *
+   * @param urlPath the request path, percent-decoded, starting with {@code /notes/}
+   * @throws HttpError 404 when there is no such image there (or the path has {@code ..})
+   */
+  Path image(String urlPath) throws HttpError, IOException {
+    String path = urlPath.substring(PREFIX.length());
+    for (String segment : path.split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".") || segment.indexOf('\0') >= 0) {
+        throw new HttpError(404, "no image [" + path.replace('\0', '?') + "]");
+      }
+    }
+    Known k = known();
+    Path real;
+    try {
+      real = Path.of(path).toRealPath();
+    } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
+      throw new HttpError(404, "no image [" + path + "]");
+    }
+    if (k.folder() == null || !real.startsWith(k.folder().toRealPath()) || !Files.isRegularFile(real)) {
+      throw new HttpError(404, "no image [" + path + "] in the notes folder");
+    }
+    return real;
+  }
+
   private Known known() throws IOException {
     List<String> notes = searcher.notes();
     Known k = known;

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * {@code GET /notes/{path}}: the note as an HTML page whose section ids are the hits' anchors, so
- * {@code /notes/{path}#anchor} opens at the section and highlights it.
+ * {@code /notes/{path}#anchor} opens at the section and highlights it; and the images a note shows
+ * by a relative path, from the notes folder.
  */
 final class NoteRoute extends Route {
   private final NotePaths paths;
@@ -23,6 +24,12 @@ final class NoteRoute extends Route {
   @Override
   void serve(HttpExchange ex) throws IOException, HttpError {
     String path = ex.getRequestURI().getPath();
+    String image = NotePaths.imageType(path);
+    if (image != null) {
+      // An image the note shows by a relative path; never a script (an SVG opened by itself).
+      Responses.send(ex, 200, image, java.nio.file.Files.readAllBytes(paths.image(path)), "no-cache", "default-src 'none'; style-src 'unsafe-inline'");
+      return;
+    }
     Path file = paths.resolve(path);
     RenderedNote note = renderer.render(file);
     Responses.html(ex, 200, page(note, path.substring(NotePaths.PREFIX.length())), Responses.NOTE_POLICY);
