@@ -133,6 +133,10 @@ public final class NoteParser {
     }
   }
 
+  /** The title templates of VuePress ({@code $frontmatter.title}), Jekyll ({@code page.title}) and Hugo ({@code .Title}). */
+  private static final java.util.regex.Pattern TITLE_TEMPLATE =
+      java.util.regex.Pattern.compile("\\{\\{\\s*(?:\\$frontmatter\\.title|page\\.title|\\.Title)\\s*}}");
+
   private Note read(String text, Path file) {
     // Most notes are NFC already; checking first spares a copy of a large one.
     String source = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
@@ -140,6 +144,13 @@ public final class NoteParser {
     FrontMatter front = FrontMatter.read(source, from);
     List<String> warnings = new ArrayList<>(front.warnings());
 
+    String frontTitle = front.string("title");
+    if (!frontTitle.isEmpty() && source.indexOf("{{", front.bodyStart()) >= 0) {
+      // The site puts the title where a template asks for it ({{ $frontmatter.title }} 관련 is
+      // "Vim 관련" on the page); other templates are taken out as text that is not the note's.
+      source = source.substring(0, front.bodyStart())
+          + TITLE_TEMPLATE.matcher(source.substring(front.bodyStart())).replaceAll(java.util.regex.Matcher.quoteReplacement(frontTitle));
+    }
     SectionWalker walker = new SectionWalker(front.bodyLine());
     for (Chunks.Chunk chunk : Chunks.split(source, front.bodyStart(), front.bodyLine(), chunkChars)) {
       walker.walk(parser.parse(source.substring(chunk.start(), chunk.end())), chunk.firstLine());
@@ -147,7 +158,7 @@ public final class NoteParser {
     List<Section> sections = walker.sections();
     warnings.addAll(walker.warnings());
 
-    String title = front.string("title");
+    String title = frontTitle;
     if (title.isEmpty()) {
       title = walker.firstTopHeading();
     }
