@@ -24,7 +24,9 @@ final class HitPrinter {
     /** JSON Lines, one object per hit. */
     JSON,
     /** An HTML fragment: an ordered list with {@code <mark>}ed snippets. */
-    HTML
+    HTML,
+    /** One line per hit for pipes: {@code path:line  snippet}, no marks, no colours, no headings. */
+    PLAIN
   }
 
   /** When to colour. */
@@ -61,11 +63,16 @@ final class HitPrinter {
       case TEXT -> text(hits);
       case JSON -> json(hits);
       case HTML -> html(hits);
+      case PLAIN -> plain(hits);
     }
   }
 
-  /** One path per note, in the order of its best hit, like {@code rg -l}; as {@code {"path":…}} lines in JSON. */
-  void files(Format format, List<Hit> hits, int limit) {
+  /**
+   * One path per note, in the order of its best hit, like {@code rg -l}; as {@code {"path":…}} lines
+   * in JSON; each ended by a NUL instead of a newline when {@code nul}, like {@code rg -l -0}, for
+   * {@code xargs -0} and note names with spaces.
+   */
+  void files(Format format, List<Hit> hits, int limit, boolean nul) {
     java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
     for (Hit h : hits) {
       if (paths.size() < limit) {
@@ -73,7 +80,13 @@ final class HitPrinter {
       }
     }
     for (String p : paths) {
-      out.println(format == Format.JSON ? "{\"path\":" + Json.quote(p) + "}" : paint(PATH, display(p)));
+      if (format == Format.JSON) {
+        out.println("{\"path\":" + Json.quote(p) + "}");
+      } else if (nul) {
+        out.print(display(p) + '\0');
+      } else {
+        out.println(format == Format.PLAIN ? display(p) : paint(PATH, display(p)));
+      }
     }
     out.flush();
   }
@@ -144,6 +157,13 @@ final class HitPrinter {
       if (!snippet.isEmpty()) {
         out.println("    " + snippet);
       }
+    }
+    out.flush();
+  }
+
+  void plain(List<Hit> hits) {
+    for (Hit h : hits) {
+      out.println(display(h.path()) + ":" + h.line() + "  " + h.snippet().text());
     }
     out.flush();
   }

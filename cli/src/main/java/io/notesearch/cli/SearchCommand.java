@@ -52,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON Lines: one object per hit (same as --format json).")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, html or plain (default: ${DEFAULT-VALUE}).")
   HitPrinter.Format format;
 
   @Option(names = {"-l", "--files"}, description = "Print only the paths of notes with hits, best first, like rg -l.")
@@ -91,6 +91,12 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = SolrCollection.DEFAULT_NAME,
       description = "The Solr collection with --solr (default: ${DEFAULT-VALUE}).")
   String collection;
+
+  @Option(names = "--plain", description = "One line per hit for pipes: path:line and the snippet, no ** marks, no colours, no headings.")
+  boolean plain;
+
+  @Option(names = {"-0", "--null"}, description = "With -l, end each path with a NUL byte instead of a newline, like rg -0 (for xargs -0).")
+  boolean nul;
 
   @Option(names = "--exact", description = "Search the words exactly as typed, every one required: no keyboard-layout, spelling or completion rewrite, no any-word fallback (for scripts: no match, exit 1).")
   boolean exact;
@@ -169,10 +175,10 @@ final class SearchCommand implements Callable<Integer> {
     if (count) {
       return printCount(out, result.total(), json, searched);
     }
-    HitPrinter printer = new HitPrinter(out, color.enabled(parent.env, parent.tty), parent.cwd);
-    HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : format;
+    HitPrinter printer = new HitPrinter(out, !plain && color.enabled(parent.env, parent.tty), parent.cwd);
+    HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : plain ? HitPrinter.Format.PLAIN : format;
     if (files) {
-      printer.files(chosen, result.hits(), limit);
+      printer.files(chosen, result.hits(), limit, nul);
     } else {
       printer.print(chosen, result.hits());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +50,21 @@ class ScriptedSearchTest {
     CliRun found = CliRun.of("search", "--index", index, "--exact", "-c", "elasticache");
     assertEquals(0, found.code());
     assertTrue(Long.parseLong(found.out().strip()) > 0, found.out());
+  }
+
+  @Test
+  void plainIsOneLinePerHitAndNullEndsPathsWithNul() {
+    CliRun plain = CliRun.of(Map.of(), "search", "--index", index, "--plain", "--color", "always", "-n", "3", "로드", "밸런서");
+    assertEquals(0, plain.code(), plain.err());
+    List<String> lines = plain.out().lines().toList();
+    assertEquals(3, lines.size(), plain.out());
+    for (String line : lines) {
+      assertTrue(line.matches("[^\\s]+\\.md:\\d+  \\S.*"), line);
+      assertTrue(!line.contains("**") && !line.contains("\u001b") && !line.contains(" › "), line);
+    }
+    CliRun nul = CliRun.of("search", "--index", index, "-l", "-0", "-n", "2", "로드", "밸런서");
+    assertEquals(0, nul.code(), nul.err());
+    assertTrue(nul.out().endsWith(".md\0") && !nul.out().contains("\n"), nul.out());
+    assertEquals(2, nul.out().split("\0").length, nul.out());
   }
 }
