@@ -151,10 +151,7 @@ class IndexingLifecycleTest {
           Files.delete(p);
         }
       }
-      assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the watcher stops when its folder is gone");
-      String printed = output(child);
-      assertEquals(3, child.exitValue(), printed);
-      assertTrue(printed.contains("a watched folder was deleted or renamed"), printed);
+      assertStopsForAGoneFolder(child, 20);
     } finally {
       child.destroyForcibly();
     }
@@ -170,13 +167,18 @@ class IndexingLifecycleTest {
     try {
       waitFor(() -> Files.exists(index) && hits(index, "처음") > 0, "initial run");
       Files.move(notes, tmp.resolve("watched-renamed"));
-      assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the watcher stops when its folder is renamed");
-      String printed = output(child);
-      assertEquals(3, child.exitValue(), printed);
-      assertTrue(printed.contains("a watched folder was deleted or renamed"), printed);
+      assertStopsForAGoneFolder(child, 10);
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  /** The watch ends within {@code seconds} with exit 3 and the line that says why. */
+  private static void assertStopsForAGoneFolder(Process child, int seconds) throws Exception {
+    assertTrue(child.waitFor(seconds, TimeUnit.SECONDS), "the watcher stops when its folder is gone");
+    String printed = output(child);
+    assertEquals(3, child.exitValue(), printed);
+    assertTrue(printed.contains("a watched folder was deleted or renamed"), printed);
   }
 
   private static String output(Process p) throws IOException {
