@@ -11,6 +11,7 @@ module io.notesearch.bench {
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.nori;
+  requires org.apache.lucene.queryparser; // ParserComparison
   requires jmh.core;
   requires info.picocli;
 

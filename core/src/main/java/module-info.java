@@ -26,6 +26,6 @@ module io.notesearch.core {
       io.notesearch.searcher, io.notesearch.indexer, io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench,
       io.notesearch.cli;
   // The query language and its planning into Lucene queries, run by either backend.
-  exports io.notesearch.core.query to io.notesearch.searcher, io.notesearch.solr.client;
+  exports io.notesearch.core.query to io.notesearch.searcher, io.notesearch.solr.client, io.notesearch.bench;
   exports io.notesearch.core.plan to io.notesearch.searcher, io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench;
 }

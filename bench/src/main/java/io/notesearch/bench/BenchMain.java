@@ -26,13 +26,15 @@ import picocli.CommandLine.Parameters;
  * scripts/notesearch-bench index --notes 10000
  * scripts/notesearch-bench analyze /tmp/notes100k
  * scripts/notesearch-bench typo --notes 3000 --vocabulary 300000
+ * scripts/notesearch-bench parsers
  * }</pre>
  */
 @Command(
     name = "notesearch-bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis, time spelling corrections.",
-    subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class, BenchMain.Typo.class})
+    subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class, BenchMain.Typo.class,
+        BenchMain.Parsers.class})
 public final class BenchMain {
   BenchMain() {}
 
@@ -144,6 +146,19 @@ public final class BenchMain {
     @Override
     public Integer call() throws IOException {
       TypoBench.run(notes, vocabulary, seed, keep);
+      return 0;
+    }
+  }
+
+  @Command(name = "parsers", mixinStandardHelpOptions = true,
+      description = "Which everyday queries notesearch's query parser and Lucene's StandardQueryParser refuse (docs/design.md).")
+  static final class Parsers implements Callable<Integer> {
+    @Option(names = "--queries", defaultValue = "corpus/everyday-queries.txt", description = "one query per line (default ${DEFAULT-VALUE})")
+    Path queries;
+
+    @Override
+    public Integer call() throws IOException {
+      ParserComparison.run(queries, System.out);
       return 0;
     }
   }
