@@ -124,6 +124,9 @@ class SearchPageBrowserTest {
     assertTrue(dom.contains("<h3 id=\"동시성-한도\" data-section=\"\" class=\"section-hit\">"), dom);
     assertTrue(dom.contains("<p class=\"section-hit\">동시성은 "), "the section's text is highlighted too: " + dom);
     assertTrue(dom.contains("<h3 id=\"vpc에-연결한-람다는-더-느릴까\" data-section=\"\">"), "the next section is not: " + dom);
+    // QA: the sticky header hid the heading an anchor scrolled to; the target now stops below it.
+    Matcher padding = Pattern.compile("<html[^>]* style=\"scroll-padding-top: (\\d+)px;\"").matcher(dom);
+    assertTrue(padding.find() && Integer.parseInt(padding.group(1)) > 20, "scroll padding of the header's height: " + dom.substring(0, 300));
 
     Path png = TARGET.resolve("note-page.png");
     chromium.screenshot(page, png, 1200, 1400);

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Drops tokens by part of speech <em>without</em> leaving position gaps.
@@ -25,6 +26,11 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * as a noun or a counter when nothing follows it ({@code S3의} as 의 "righteousness", {@code S3도}
  * as 도 "degrees", {@code Redis란}): typed alone, such a query required the particle. After a bare
  * number it stays ({@code 30도}, {@code 3만}).
+ *
+ * <p>And the surface of an inflected verb or adjective, which Nori's mixed mode stacks on its stem:
+ * {@code 보여줄} indexed {@code 줄} (주 + ㄹ) and {@code 해 줄 것이다} too, so a search for the noun
+ * {@code 줄} (a line) found every "will give". The stem stays ({@code 주}, {@code 보이}), in the
+ * inflection's position, which is what a query's words are reduced to anyway.
  */
 final class PartOfSpeechDropFilter extends TokenFilter {
   /** Nouns Nori makes of an ending (이 + ㄴ가, ㄴ가요) glued to the word before. */
@@ -36,10 +42,16 @@ final class PartOfSpeechDropFilter extends TokenFilter {
   /** What such a particle is read as. */
   private static final Set<POS.Tag> PARTICLE_READINGS = Set.of(POS.Tag.NNG, POS.Tag.NNB, POS.Tag.NNBC, POS.Tag.NR, POS.Tag.NP);
 
+  /** Inflections whose surface is dropped: verbs, adjectives, auxiliaries and the negative copula. */
+  private static final Set<POS.Tag> VERB_TAGS = Set.of(POS.Tag.VV, POS.Tag.VA, POS.Tag.VX, POS.Tag.VCN);
+
   private final Set<POS.Tag> drop;
   private final PartOfSpeechAttribute posAtt = addAttribute(PartOfSpeechAttribute.class);
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
+  private final PositionIncrementAttribute incAtt = addAttribute(PositionIncrementAttribute.class);
+  /** The position increment of a dropped inflection, which its stem (stacked on it: +0) takes. */
+  private int inflectionIncrement;
   /** Where the furthest token so far ended, dropped ones included. */
   private int lastEnd = -1;
 
@@ -76,12 +88,20 @@ final class PartOfSpeechDropFilter extends TokenFilter {
       if (tag != null && drop.contains(tag)) {
         continue;
       }
+      if (posAtt.getPOSType() == POS.Type.INFLECT && VERB_TAGS.contains(tag)) {
+        inflectionIncrement = incAtt.getPositionIncrement();
+        continue;
+      }
       if (afterLatin && tag != null && termAtt.length() == 1 && PARTICLES.indexOf(termAtt.charAt(0)) >= 0 && PARTICLE_READINGS.contains(tag)) {
         continue;
       }
       // Both endings are two chars: no string is made for any other token.
       if (glued && tag == POS.Tag.NNG && termAtt.length() == 2 && GLUED_ENDINGS.contains(termAtt.toString())) {
         continue;
+      }
+      if (inflectionIncrement > 0) {
+        incAtt.setPositionIncrement(Math.max(inflectionIncrement, incAtt.getPositionIncrement()));
+        inflectionIncrement = 0;
       }
       return true;
     }
@@ -93,5 +113,6 @@ final class PartOfSpeechDropFilter extends TokenFilter {
     super.reset();
     lastEnd = -1;
     latinEnd = -1;
+    inflectionIncrement = 0;
   }
 }

@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data ({@link IndexFolder#SCHEMA_KEY}). */
-  public static final String VERSION = "16";
+  public static final String VERSION = "17";
 
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";

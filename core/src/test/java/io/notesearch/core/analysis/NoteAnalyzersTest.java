@@ -139,6 +139,15 @@ class NoteAnalyzersTest {
   }
 
   @Test
+  void anInflectedVerbIsIndexedAsItsStemNotAsItsSurface() {
+    // Nori's mixed mode stacks 줄 (주 + ㄹ, "will give") on 주: the noun 줄 (a line) must not find it.
+    assertTable(INDEX, "보여줄 때", "보이 0-2 +1", "주 2-3 +1", "때 4-5 +1");
+    assertTable(INDEX, "해 줄 것이다", "하 0-1 +1", "주 2-3 +1", "것 4-5 +1");
+    assertTable(INDEX, "여러 줄 문자열", "줄 3-4 +1", "문자열 5-8 +1", "문자 5-7 +0", "열 7-8 +1");
+    assertEquals(terms(QUERY, "보여 주다"), terms(INDEX, "보여줄"), "the index keeps what a query is reduced to");
+  }
+
+  @Test
   void compoundsAreIndexedWholeAndAsParts() {
     assertTable(INDEX, "로드밸런서", "로드밸런서 0-5 +1", "로드 0-2 +0", "밸런서 2-5 +1");
     assertTable(INDEX, "로드 밸런서", "로드 0-2 +1", "밸런서 3-6 +1");

@@ -5,6 +5,15 @@
 (function () {
   'use strict';
 
+  // The sticky header covers the top of the window: an #anchor scrolls its heading to just below
+  // the header, however many lines the header wraps to on a narrow window.
+  var head = document.querySelector('.note-head');
+  function clearHeader() {
+    if (head) {
+      document.documentElement.style.scrollPaddingTop = (head.offsetHeight + 8) + 'px';
+    }
+  }
+
   function highlight() {
     document.querySelectorAll('.section-hit').forEach(function (n) { n.classList.remove('section-hit'); });
     var id = location.hash ? decodeURIComponent(location.hash.substring(1)) : '';
@@ -13,6 +22,7 @@
       return;
     }
     start.classList.add('section-hit');
+    start.scrollIntoView({ block: 'start' });
     for (var n = start.nextElementSibling; n && !n.hasAttribute('data-section'); n = n.nextElementSibling) {
       if (/^H[1-6]$/.test(n.tagName)) {
         break; // a heading that starts no section of its own still ends this one
@@ -26,5 +36,7 @@
     back.href = document.referrer;
   }
   window.addEventListener('hashchange', highlight);
+  window.addEventListener('resize', clearHeader);
+  clearHeader();
   highlight();
 })();
