@@ -37,6 +37,20 @@ public final class Main {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
+    runAndExit(args);
+  }
+
+  /**
+   * The command line's model, every subcommand included: what the release build generates the man
+   * page and the shell completions from (dist/), so they list what this build accepts.
+   *
+   * @return picocli's model of {@code notesearch}
+   */
+  public static picocli.CommandLine commandLine() {
+    return Notesearch.described();
+  }
+
+  private static void runAndExit(String[] args) {
     VECTOR_NOTICE.setLevel(Level.OFF);
     if (args.length > 0 && ANALYSING.contains(args[0])) {
       String cache = System.getProperty(NORI_CACHE);

@@ -14,8 +14,31 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "notesearch",
     mixinStandardHelpOptions = true,
-    version = "notesearch 0.1.0",
+    versionProvider = Version.class,
     description = "Search your Markdown notes by section, in Korean and English.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:success; for search, at least one hit",
+      "1:the search ran and found nothing",
+      "2:bad usage or bad input (an unknown option, a missing folder, a query that cannot be read)",
+      "3:the index is missing, locked, damaged or not writable",
+      "4:an internal error (reported in one line; please report it)"
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  NOTESEARCH_INDEX     index folder (~/.local/share/notesearch/index)",
+      "  NOTESEARCH_GLOSSARY  synonyms file (~/.config/notesearch/glossary.txt)",
+      "  NOTESEARCH_USERDICT  Nori words file (~/.config/notesearch/userdict.txt)",
+      "  NOTESEARCH_DAEMON    off: search in-process, even with a daemon running",
+      "  XDG_DATA_HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME move the folders above",
+      "  NO_COLOR             set and not empty: no colours",
+      "  VISUAL, EDITOR       what `open` and `search --open` start",
+      "",
+      "Examples:",
+      "  notesearch index ~/notes",
+      "  notesearch search \"EC2가 ELB를\"",
+      "  notesearch search -l tag:aws 람다"
+    },
     // Subcommands are added in run(): building picocli's model of all of them costs ~100 ms at
     // every start, so a command line that names one gets only that one.
     subcommands = {})
@@ -77,13 +100,8 @@ final class Notesearch implements Runnable {
 
   /** Runs the command line in a given context (the daemon runs its clients' commands this way). */
   static int run(String[] args, PrintWriter out, PrintWriter err, Notesearch context) {
-    CommandLine cmd = new CommandLine(context);
     String named = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help") ? args[0] : null;
-    COMMANDS.forEach((name, command) -> {
-      if (named == null || named.equals(name)) {
-        cmd.addSubcommand(name, command.get());
-      }
-    });
+    CommandLine cmd = commandLine(context, named);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -122,6 +140,22 @@ final class Notesearch implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The command line with every subcommand, or with only the one named (null: all). */
+  private static CommandLine commandLine(Notesearch context, String named) {
+    CommandLine cmd = new CommandLine(context);
+    COMMANDS.forEach((name, command) -> {
+      if (named == null || named.equals(name)) {
+        cmd.addSubcommand(name, command.get());
+      }
+    });
+    return cmd;
+  }
+
+  /** The whole command line, every subcommand included, as the man page and completions describe it. */
+  static CommandLine described() {
+    return commandLine(new Notesearch(Map.of(), Path.of("").toAbsolutePath(), false, Searchers.PER_COMMAND), null);
   }
 
   /** A usage error in one line; a mistyped command gets the commands it is close to. */
