@@ -60,7 +60,7 @@ echo "package: man pages and completions (picocli, Asciidoctor)"
   echo 'autoload -U +X bashcompinit && bashcompinit'
   cat "$stage/share/completions/notesearch.bash"
   # Loaded by the first <TAB> on `notesearch`, as the function _notesearch: that <TAB> is answered too.
-  echo '[[ -n "${funcstack[1]:-}" && "${funcstack[1]}" == _notesearch ]] && _bash_complete -F _picocli_notesearch'
+  echo '[[ -n "${funcstack[1]:-}" && "${funcstack[1]}" == _notesearch ]] && _bash_complete -F _complete_notesearch'
 } >"$stage/share/completions/_notesearch"
 
 echo "package: licences"

@@ -36,8 +36,18 @@ final class IndexLocation {
     }
   }
 
+  /**
+   * The user's home: {@code $HOME}, as the launcher, the shell and the XDG rules read it; Java's
+   * {@code user.home} comes from the password database, which differs under {@code sudo -E}, in
+   * containers and for service users.
+   */
+  static String home(Map<String, String> env) {
+    String home = env.get("HOME");
+    return home != null && !home.isBlank() ? home : System.getProperty("user.home");
+  }
+
   static Path defaultFolder(Map<String, String> env) {
-    String home = System.getProperty("user.home");
+    String home = home(env);
     String xdg = env.get("XDG_DATA_HOME");
     if (xdg != null && !xdg.isBlank()) {
       return Path.of(xdg, "notesearch", "index");

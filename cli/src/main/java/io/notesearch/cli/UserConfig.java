@@ -48,6 +48,6 @@ final class UserConfig {
     if (xdg != null && !xdg.isBlank()) {
       return Path.of(xdg, "notesearch");
     }
-    return Path.of(System.getProperty("user.home"), ".config", "notesearch");
+    return Path.of(IndexLocation.home(env), ".config", "notesearch");
   }
 }
