@@ -43,6 +43,8 @@ class CommandLineMannersTest {
   void helpSummariesAreWholeSentencesAndUrlsStayWhole() {
     CliRun help = CliRun.of("--help");
     String commands = help.out().substring(help.out().indexOf("Commands:"));
+    commands = commands.substring(0, commands.indexOf("\n\n")); // the exit codes and environment follow
+    assertTrue(help.out().contains("Exit status:") && help.out().contains("NOTESEARCH_INDEX"), help.out());
     for (String entry : commands.split("\n  (?=\\S)")) {
       if (!entry.startsWith("Commands:")) {
         assertTrue(entry.strip().endsWith("."), "a summary cut mid-sentence: " + entry);

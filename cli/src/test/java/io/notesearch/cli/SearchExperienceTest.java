@@ -111,7 +111,7 @@ class SearchExperienceTest {
   @Test
   void fieldsAndDates() throws IOException {
     assertTrue(search("tag:docker").hits().stream().allMatch(h -> h.tags().stream().anyMatch(t -> t.equalsIgnoreCase("docker"))));
-    assertTrue(search("category:javascript 클로저").hits().stream().allMatch(h -> h.category().equalsIgnoreCase("javascript")));
+    assertTrue(search("category:javascript 클로저").hits().stream().allMatch(h -> h.categories().stream().anyMatch(c -> c.equalsIgnoreCase("javascript"))));
     assertTrue(search("date:2023 캐시").hits().stream().allMatch(h -> h.date().getYear() == 2023));
     assertTrue(search("date:>=2022-06 배포").hits().stream().allMatch(h -> !h.date().isBefore(java.time.LocalDate.of(2022, 6, 1))));
     assertTrue(search("path:devops 설정").hits().stream().allMatch(h -> h.path().contains("/devops/")));

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param score relevance score; only comparable within one result
  * @param snippet the best passage with matched terms marked
  * @param tags the note's tags
- * @param category the note's category, or empty
+ * @param categories the note's categories, in front matter order (usually one or none)
  * @param date the note's date, or null when the note has none
  * @param matches the words of the section that matched, as they are written there (from the snippet)
  */
@@ -37,7 +37,7 @@ public record Hit(
     float score,
     Snippet snippet,
     List<String> tags,
-    String category,
+    List<String> categories,
     LocalDate date,
     List<String> matches) {
 
@@ -49,7 +49,14 @@ public record Hit(
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(snippet, "snippet");
     tags = List.copyOf(tags);
-    Objects.requireNonNull(category, "category");
+    categories = List.copyOf(categories);
     matches = List.copyOf(matches);
+  }
+
+  /**
+   * {@return the note's first category, or empty when it has none}
+   */
+  public String category() {
+    return categories.isEmpty() ? "" : categories.getFirst();
   }
 }

@@ -13,7 +13,8 @@ public final class HitJson {
 
   /**
    * One hit with exactly the documented keys, in order: {@code path, line, title, headings, anchor,
-   * score, snippet, tags, category, date, matches}.
+   * score, snippet, tags, category, categories, date, matches}: {@code category} is the first of
+   * {@code categories} (empty when there is none), as it was before notes could have several.
    */
   public static String hit(Hit h) {
     return new Json()
@@ -26,6 +27,7 @@ public final class HitJson {
         .field("snippet", h.snippet().render("**", "**"))
         .field("tags", h.tags())
         .field("category", h.category())
+        .field("categories", h.categories())
         .field("date", h.date() == null ? null : h.date().toString())
         .field("matches", h.matches())
         .end();

@@ -366,11 +366,11 @@ public final class IndexSchema {
       doc.add(new SortedSetDocValuesField(TAG, new BytesRef(key)));
       doc.add(new StoredField(TAG, tag));
     }
-    if (!section.category().isEmpty()) {
-      String key = section.category().toLowerCase(Locale.ROOT);
+    for (String category : section.categories()) {
+      String key = category.toLowerCase(Locale.ROOT);
       doc.add(new StringField(CATEGORY, key, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(CATEGORY, new BytesRef(key)));
-      doc.add(new StoredField(CATEGORY, section.category()));
+      doc.add(new StoredField(CATEGORY, category));
     }
     if (section.date() != null) {
       long day = section.date().toEpochDay();

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param text the section's prose: HTML removed, entities decoded, code left out
  * @param code the section's code blocks
  * @param tags the note's tags
- * @param category the note's category, or empty
+ * @param categories the note's categories, in front matter order (usually one or none)
  * @param date the note's date, or null when it has none
  * @param draft whether the note is a draft
  * @param description the note's front matter description, or empty
@@ -32,7 +32,7 @@ public record SectionRecord(
     String text,
     String code,
     List<String> tags,
-    String category,
+    List<String> categories,
     LocalDate date,
     boolean draft,
     String description) {
@@ -50,7 +50,7 @@ public record SectionRecord(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(code, "code");
     tags = List.copyOf(tags);
-    Objects.requireNonNull(category, "category");
+    categories = List.copyOf(categories);
     Objects.requireNonNull(description, "description");
   }
 }

@@ -203,6 +203,20 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
     }
   }
 
+  /**
+   * The note's categories: {@code categories} as a list (YAML's, or a string split at commas, else at
+   * spaces, as Jekyll reads it), else {@code category}: a YAML list, or one category however many
+   * words it has ({@code category: Web Development}).
+   */
+  List<String> categories() {
+    List<String> out = list("categories");
+    if (!out.isEmpty() || fields.get("category") instanceof Collection<?>) {
+      return out.isEmpty() ? list("category") : out;
+    }
+    String one = string("category");
+    return one.isEmpty() ? List.of() : List.of(one);
+  }
+
   /** The {@code date} field as a day, or null (with a warning when present but impossible). */
   LocalDate date(List<String> warn) {
     String raw = string("date");

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param title front matter title, else the first level-1 heading, else the file name
  * @param date the front matter date, or null
- * @param category the front matter category, or empty
+ * @param categories the front matter's categories ({@code categories}, else {@code category})
  * @param tags the front matter tags, then the note's inline {@code #tags} (Obsidian)
  * @param description the front matter description, or empty
  * @param draft whether front matter says {@code draft: true}
@@ -21,7 +21,7 @@ import java.util.Objects;
 public record Note(
     String title,
     LocalDate date,
-    String category,
+    List<String> categories,
     List<String> tags,
     String description,
     boolean draft,
@@ -32,7 +32,7 @@ public record Note(
   /** Validates and copies. */
   public Note {
     Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(category, "category");
+    categories = List.copyOf(categories);
     tags = List.copyOf(tags);
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(slug, "slug");

@@ -54,7 +54,7 @@ public final class NoteSections {
       String text = s.text().isBlank() && s.code().isBlank() ? outline(parts, i) : s.text();
       out.add(new SectionRecord(
           path, hash, note.title(), s.headings(), s.anchor(), s.line(), text, s.code(),
-          note.tags(), note.category(), note.date(), note.draft(), note.description()));
+          note.tags(), note.categories(), note.date(), note.draft(), note.description()));
     }
     return out;
   }

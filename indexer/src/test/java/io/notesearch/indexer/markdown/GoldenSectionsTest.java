@@ -65,7 +65,7 @@ class GoldenSectionsTest {
   static String render(Note note) {
     StringBuilder out = new StringBuilder();
     out.append("title: ").append(note.title()).append('\n');
-    out.append("date: ").append(note.date()).append(" | category: ").append(note.category())
+    out.append("date: ").append(note.date()).append(" | categories: ").append(String.join(", ", note.categories()))
         .append(" | tags: ").append(String.join(", ", note.tags()))
         .append(" | draft: ").append(note.draft()).append(" | slug: ").append(note.slug())
         .append(" | lang: ").append(note.lang()).append('\n');

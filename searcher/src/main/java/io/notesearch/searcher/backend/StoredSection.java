@@ -12,15 +12,16 @@ import java.util.List;
  * @param headings the heading path, outermost first
  * @param anchor the section's anchor, empty for the text before the first heading
  * @param tags the note's tags
- * @param category the note's category, empty when it has none
+ * @param categories the note's categories
  * @param date the note's date, or null
  * @param body the section's text when it was asked for, else null
  */
 public record StoredSection(String path, int line, String title, List<String> headings, String anchor,
-    List<String> tags, String category, LocalDate date, String body) {
+    List<String> tags, List<String> categories, LocalDate date, String body) {
   /** Copies the lists. */
   public StoredSection {
     headings = List.copyOf(headings);
     tags = List.copyOf(tags);
+    categories = List.copyOf(categories);
   }
 }

@@ -273,7 +273,7 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
             d.get(IndexSchema.TITLE),
             joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(IndexSchema.HEADING_SEPARATOR, -1)),
             d.get(IndexSchema.ANCHOR), Arrays.asList(d.getValues(IndexSchema.TAG)),
-            d.get(IndexSchema.CATEGORY) == null ? "" : d.get(IndexSchema.CATEGORY),
+            Arrays.asList(d.getValues(IndexSchema.CATEGORY)),
             day == null ? null : LocalDate.ofEpochDay(day.longValue()), withBody ? d.get(IndexSchema.BODY) : null));
       }
       return out;

@@ -190,7 +190,7 @@ public final class Pipeline<C> implements NoteSearcher {
       StoredSection s = stored.get(i);
       Snippet snippet = marked == null ? Snippet.empty() : marked.get(i);
       hits.add(new Hit(s.path(), s.line(), s.title(), s.headings(), s.anchor(), view.score(page.get(i)), snippet, s.tags(),
-          s.category(), s.date(), marked == null ? List.of() : matches(snippet)));
+          s.categories(), s.date(), marked == null ? List.of() : matches(snippet)));
     }
     return hits;
   }

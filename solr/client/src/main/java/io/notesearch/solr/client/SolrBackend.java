@@ -189,7 +189,7 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
         String joined = (String) d.getFirstValue(IndexSchema.HEADINGS_STORED);
         Number day = (Number) d.getFirstValue(IndexSchema.DATE);
         Collection<Object> tags = d.getFieldValues(IndexSchema.TAG);
-        Object category = d.getFirstValue(IndexSchema.CATEGORY);
+        Collection<Object> categories = d.getFieldValues(IndexSchema.CATEGORY);
         Object anchor = d.getFirstValue(IndexSchema.ANCHOR);
         Object body = d.getFirstValue(IndexSchema.BODY);
         out.add(new StoredSection((String) d.getFirstValue(IndexSchema.PATH),
@@ -197,7 +197,7 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(IndexSchema.HEADING_SEPARATOR, -1)),
             anchor == null ? "" : anchor.toString(),
             tags == null ? List.of() : tags.stream().map(Object::toString).toList(),
-            category == null ? "" : category.toString(), day == null ? null : LocalDate.ofEpochDay(day.longValue()),
+            categories == null ? List.of() : categories.stream().map(Object::toString).toList(), day == null ? null : LocalDate.ofEpochDay(day.longValue()),
             withBody ? (body == null ? "" : body.toString()) : null));
       }
       return out;

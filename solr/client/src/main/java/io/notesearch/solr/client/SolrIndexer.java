@@ -246,8 +246,8 @@ public final class SolrIndexer {
       d.addField(IndexSchema.TAGS_TEXT, tag);
       d.addField(IndexSchema.TAG, tag);
     }
-    if (!r.category().isEmpty()) {
-      d.addField(IndexSchema.CATEGORY, r.category());
+    for (String category : r.categories()) {
+      d.addField(IndexSchema.CATEGORY, category);
     }
     if (!r.description().isEmpty()) {
       d.addField(IndexSchema.DESCRIPTION, r.description());
