@@ -26,7 +26,29 @@ final class HitPrinter {
     /** An HTML fragment: an ordered list with {@code <mark>}ed snippets. */
     HTML,
     /** One line per hit for pipes: {@code path:line  snippet}, no marks, no colours, no headings. */
-    PLAIN
+    PLAIN,
+    /**
+     * {@code path:line:column:snippet} per hit, as {@code rg --vimgrep} prints, for quickfix lists:
+     * the line and column of the hit's first matched word in the file.
+     */
+    VIMGREP
+  }
+
+  /**
+   * What a text hit shows under its heading line: the snippet; lines of the file around the matched
+   * line ({@code -A/-B/-C}, as rg prints them: {@code 12:} the matched line, {@code 11-} context); or
+   * the whole section's Markdown ({@code --section}, what {@code show} prints).
+   *
+   * @param before lines before the matched line
+   * @param after lines after it
+   * @param section the whole section instead
+   */
+  record Body(int before, int after, boolean section) {
+    static final Body SNIPPET = new Body(0, 0, false);
+
+    boolean snippet() {
+      return !section && before == 0 && after == 0;
+    }
   }
 
   /** When to colour. */
@@ -51,11 +73,17 @@ final class HitPrinter {
   private final PrintWriter out;
   private final boolean color;
   private final Path cwd;
+  private final Body body;
 
   HitPrinter(PrintWriter out, boolean color, Path cwd) {
+    this(out, color, cwd, Body.SNIPPET);
+  }
+
+  HitPrinter(PrintWriter out, boolean color, Path cwd, Body body) {
     this.out = out;
     this.color = color;
     this.cwd = cwd;
+    this.body = body;
   }
 
   void print(Format format, List<Hit> hits) {
@@ -64,6 +92,7 @@ final class HitPrinter {
       case JSON -> json(hits);
       case HTML -> html(hits);
       case PLAIN -> plain(hits);
+      case VIMGREP -> vimgrep(hits);
     }
   }
 
@@ -153,10 +182,54 @@ final class HitPrinter {
       String crumbs = crumbs(h);
       String where = paint(PATH, display(h.path())) + ":" + paint(LINE, Integer.toString(h.line()));
       out.println(where + "  " + paint(BOLD, crumbs));
+      if (!body.snippet() && fromFile(h)) {
+        continue;
+      }
       String snippet = color ? h.snippet().render(MATCH, RESET) : h.snippet().render("**", "**");
       if (!snippet.isEmpty()) {
         out.println("    " + snippet);
       }
+    }
+    out.flush();
+  }
+
+  /**
+   * The section's Markdown, or the lines around the matched line, read from the note; false (the
+   * snippet is shown instead) when the note cannot be read now.
+   */
+  private boolean fromFile(Hit h) {
+    try {
+      if (body.section()) {
+        var section = new io.notesearch.indexer.NoteSource().atLine(Path.of(h.path()), h.line());
+        if (section.isEmpty()) {
+          return false;
+        }
+        out.println(section.get().markdown());
+        return true;
+      }
+      MatchedLine at = MatchedLine.locate(Path.of(h.path()), h.line(), h.matches());
+      int from = Math.max(1, at.line() - body.before());
+      int to = Math.min(at.lines().size(), at.line() + body.after());
+      for (int n = from; n <= to; n++) {
+        String number = n == at.line() ? paint(LINE, Integer.toString(n)) + ":" : n + "-";
+        out.println(number + at.lines().get(n - 1));
+      }
+      return true;
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  void vimgrep(List<Hit> hits) {
+    for (Hit h : hits) {
+      MatchedLine at;
+      try {
+        at = MatchedLine.locate(Path.of(h.path()), h.line(), h.matches());
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        at = new MatchedLine(h.line(), 1, List.of());
+      }
+      String text = h.snippet().text().isEmpty() ? crumbs(h) : h.snippet().text();
+      out.println(display(h.path()) + ":" + at.line() + ":" + at.column() + ":" + text.replace('\n', ' ').replace('\r', ' '));
     }
     out.flush();
   }

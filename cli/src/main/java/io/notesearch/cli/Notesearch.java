@@ -51,6 +51,7 @@ final class Notesearch implements Runnable {
     m.put("index", IndexCommand::new);
     m.put("search", SearchCommand::new);
     m.put("open", OpenCommand::new);
+    m.put("show", ShowCommand::new);
     m.put("related", RelatedCommand::new);
     m.put("glossary", GlossaryCommand::new);
     m.put("daemon", DaemonCommand::new);

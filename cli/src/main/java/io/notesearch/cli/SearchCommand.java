@@ -52,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON Lines: one object per hit (same as --format json).")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, html or plain (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, html, plain or vimgrep (default: ${DEFAULT-VALUE}).")
   HitPrinter.Format format;
 
   @Option(names = {"-l", "--files"}, description = "Print only the paths of notes with hits, best first, like rg -l.")
@@ -95,6 +95,21 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--plain", description = "One line per hit for pipes: path:line and the snippet, no ** marks, no colours, no headings.")
   boolean plain;
 
+  @Option(names = "--vimgrep", description = "One line per hit, path:line:column:snippet, like rg --vimgrep: the line and column of the first matched word, for editors' quickfix lists.")
+  boolean vimgrep;
+
+  @Option(names = {"-A", "--after-context"}, paramLabel = "N", description = "Under each hit, N lines of the note after its matched line, instead of the snippet.")
+  int after;
+
+  @Option(names = {"-B", "--before-context"}, paramLabel = "N", description = "Under each hit, N lines of the note before its matched line.")
+  int before;
+
+  @Option(names = {"-C", "--context"}, paramLabel = "N", description = "Both: N lines before and after.")
+  Integer context;
+
+  @Option(names = "--section", description = "Under each hit, its whole section's Markdown (what show prints), instead of the snippet.")
+  boolean section;
+
   @Option(names = {"-0", "--null"}, description = "With -l, end each path with a NUL byte instead of a newline, like rg -0 (for xargs -0).")
   boolean nul;
 
@@ -108,6 +123,9 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (after < 0 || before < 0 || (context != null && context < 0)) {
+      throw new IllegalArgumentException("-A, -B and -C take a number of lines, 0 or more");
+    }
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw new IllegalArgumentException("-n must be 1.." + SearchRequest.MAX_LIMIT + ", got [" + limit + "]");
     }
@@ -175,8 +193,9 @@ final class SearchCommand implements Callable<Integer> {
     if (count) {
       return printCount(out, result.total(), json, searched);
     }
-    HitPrinter printer = new HitPrinter(out, !plain && color.enabled(parent.env, parent.tty), parent.cwd);
-    HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : plain ? HitPrinter.Format.PLAIN : format;
+    HitPrinter.Body body = new HitPrinter.Body(context != null ? context : before, context != null ? context : after, section);
+    HitPrinter printer = new HitPrinter(out, !plain && !vimgrep && color.enabled(parent.env, parent.tty), parent.cwd, body);
+    HitPrinter.Format chosen = json ? HitPrinter.Format.JSON : plain ? HitPrinter.Format.PLAIN : vimgrep ? HitPrinter.Format.VIMGREP : format;
     if (files) {
       printer.files(chosen, result.hits(), limit, nul);
     } else {
