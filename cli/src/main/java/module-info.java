@@ -9,6 +9,7 @@ module io.notesearch.cli {
   requires io.notesearch.server;
   requires io.notesearch.solr.client;
   requires io.notesearch.eval;
+  requires io.notesearch.mcp; // an automatic module: the MCP SDK's jars can only be on the class path
   requires org.apache.lucene.core; // the glossary command lists an index's mined pairs
   requires java.logging; // silences a Lucene notice, formats library warnings as one line
 }

@@ -56,6 +56,7 @@ final class Notesearch implements Runnable {
     m.put("glossary", GlossaryCommand::new);
     m.put("daemon", DaemonCommand::new);
     m.put("serve", ServeCommand::new);
+    m.put("mcp", McpCommand::new);
     m.put("eval", EvalCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return java.util.Collections.unmodifiableMap(m);

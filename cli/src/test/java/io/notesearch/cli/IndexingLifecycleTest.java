@@ -39,7 +39,7 @@ class IndexingLifecycleTest {
    * The test JVM's modules and class path as one class path, as the launcher runs the command:
    * surefire puts this module and what it requires on the module path, the rest on the class path.
    */
-  private static String classPath() {
+  static String classPath() {
     String modules = System.getProperty("jdk.module.path", "");
     String classes = System.getProperty("java.class.path", "");
     return modules.isEmpty() ? classes : classes.isEmpty() ? modules : modules + java.io.File.pathSeparator + classes;
