@@ -44,7 +44,12 @@ fi
 echo "package: application"
 mkdir -p "$stage/app"
 cp "$root/cli/target/notesearch.jar" "$stage/app/"
-cp -r "$root/cli/target/lib" "$stage/app/lib"
+# The jars the manifest names, not all of cli/target/lib (which keeps those of earlier builds).
+mkdir -p "$stage/app/lib"
+for j in $(unzip -p "$root/cli/target/notesearch.jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n '/^Class-Path:/,/^[A-Z]/p' \
+    | sed -e 's/^Class-Path: //' -e '/^[A-Z][A-Za-z-]*:/d' -e 's/^ //' | tr -d '\n'); do
+  cp "$root/cli/target/$j" "$stage/app/lib/"
+done
 cp "$root/notesearch" "$stage/bin/notesearch"
 cp -r "$root/corpus/notes" "$stage/share/sample-notes"
 cp "$root/README.md" "$stage/README.md"

@@ -83,6 +83,13 @@ $got"
 $expected_json
 $got_json"
   grep -q 'cp949.md' <<<"$got_json" || fail "the CP949 note was not found"
+  # An assistant's session on the release's runtime (Jackson, Reactor and the MCP SDK load there).
+  local mcp
+  mcp="$(printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}' \
+      '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
+      '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_notes","arguments":{"query":"EC2가 ELB를","limit":1}}}' \
+    | { cat; sleep 8; } | no_jdk "$bin" notesearch mcp --index "$index" 2>/dev/null)"
+  grep -q '"id":2,"result":{"content":\[{"type":"text","text":"{\\"hits\\":\[{\\"path\\"' <<<"$mcp" || fail "notesearch mcp: $mcp"
   # Errors stay one line with the documented exit code.
   local code=0 err
   err="$(no_jdk "$bin" notesearch search --index "$work/none" x 2>&1 >/dev/null)" || code=$?
