@@ -94,6 +94,29 @@ class EditorOutputTest {
     assertEquals(shown.out(), out.substring(out.indexOf('\n') + 1), "the hit's line, then what show prints");
   }
 
+  /** The new output modes keep the documented exit codes and one-line errors. */
+  @Test
+  void newModesKeepExitCodesAndOneLineErrors() {
+    CliRun none = CliRun.of("search", "--index", index, "--vimgrep", "--exact", "zzqqxxnothing");
+    assertEquals(ExitCodes.NO_HITS, none.code(), none.err());
+    assertEquals("", none.out(), "no hit, no line");
+    for (String[] args : List.of(
+        new String[] {"search", "--index", tmp.resolve("none").toString(), "--vimgrep", "람다"},
+        new String[] {"search", "--index", tmp.resolve("none").toString(), "-C", "2", "람다"},
+        new String[] {"search", "--index", tmp.resolve("none").toString(), "--section", "람다"})) {
+      CliRun missing = CliRun.of(args);
+      assertEquals(ExitCodes.INDEX, missing.code(), String.join(" ", args));
+      assertEquals(1, missing.err().lines().count(), missing.err());
+      assertEquals("", missing.out());
+    }
+    CliRun negative = CliRun.of("search", "--index", index, "-A", "-1", "람다");
+    assertEquals(ExitCodes.USAGE, negative.code());
+    assertEquals(1, negative.err().lines().count(), negative.err());
+    CliRun notANote = CliRun.of("show", "no/such/note.md#x");
+    assertEquals(ExitCodes.USAGE, notANote.code());
+    assertEquals(1, notANote.err().lines().count(), notANote.err());
+  }
+
   /** A top-level field of a JSON line, as text (strings unquoted; enough for paths, numbers and anchors). */
   private static String field(String json, String key) {
     Matcher m = Pattern.compile("\"" + key + "\":(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,}]+)").matcher(json);

@@ -92,6 +92,26 @@ public final class Comparison {
         NoteAnalyzers.withIndexDecompound(glossary, DecompoundMode.NONE), true));
     rows.add(notesearch("notesearch without glossary or mined pairs", notes, judgments, scratch.resolve("noglossary"),
         NoteAnalyzers.withIndexDecompound(Glossary.empty(), DecompoundMode.MIXED), false));
+    rows.addAll(expansion(notes, judgments, scratch.resolve("mixed")));
+    return rows;
+  }
+
+  /**
+   * notesearch with query expansion from the notes (see {@link Expansion}), over the shipped index
+   * that {@link #run} built at {@code index}.
+   */
+  private static List<Row> expansion(Path notes, List<Judgment> judgments, Path index) throws IOException {
+    NoteAnalyzers analyzers = NoteAnalyzers.withIndexDecompound(
+        Glossary.builtIn().with(io.notesearch.core.schema.MinedGlossary.read(index)), DecompoundMode.MIXED);
+    List<Row> rows = new ArrayList<>();
+    try (NoteSearcher searcher = Searchers.local(index, analyzers)) {
+      for (int[] p : new int[][] {{3, 5}, {3, 10}, {5, 10}}) {
+        rows.add(new Row("notesearch + feedback from the top " + p[0] + " sections, " + p[1] + " words, fused",
+            Evaluation.run(Expansion.feedback(searcher, analyzers, p[0], p[1]), notes, judgments).overall(), true));
+      }
+      rows.add(new Row("notesearch + sections related to the first hit, fused",
+          Evaluation.run(Expansion.related(searcher), notes, judgments).overall(), true));
+    }
     return rows;
   }
 
