@@ -22,11 +22,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Query expansion from the notes themselves, measured rather than shipped (docs/relevance.md): a
- * query that shares almost no word with the section it wants ("메모리가 부족할 때 어떤 키를 먼저
- * 지울지" for a section on eviction policies) may still find sections near it, whose words then find
- * the section. Each ranker here runs notesearch as it ships, then a second search built from what the
- * first found, and fuses the two rankings by reciprocal rank (k = 60), so the second can only add.
+ * Query expansion from the notes themselves, for every query, as {@code eval --compare} measures it
+ * against what ships (docs/relevance.md): notesearch expands only a query that no section matches
+ * with all its words (the searcher's {@code Feedback}); applied to every query, feedback cost the
+ * judged set 0.06 of section hit@1. Each ranker runs a searcher without feedback, then a second
+ * search built from what the first found, and fuses the two rankings by reciprocal rank (k = 60).
  */
 public final class Expansion {
   /** Reciprocal rank fusion's constant, as its authors set it. */

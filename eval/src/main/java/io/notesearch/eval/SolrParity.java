@@ -10,6 +10,7 @@ import io.notesearch.eval.Judgment;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.SearchOptions;
 import io.notesearch.solr.client.SolrBackend;
 import io.notesearch.solr.client.SolrCollection;
 import java.io.PrintStream;
@@ -60,8 +61,10 @@ public final class SolrParity {
       }
       // Snippets are compared with the synonyms Solr has: the pairs mined from the notes are local
       // only (docs/scale-out.md), and they change which words a snippet marks.
-      try (NoteSearcher searcher = NoteSearcher.open(index);
-          NoteSearcher asSolr = NoteSearcher.open(index, UserFiles.NONE, Synonyms.GLOSSARY)) {
+      // Both without feedback, which the SolrCloud backend does not do (it would need the
+      // collection's term statistics in one request): this compares the backends, not the features.
+      try (NoteSearcher searcher = NoteSearcher.open(index, UserFiles.NONE, Synonyms.DEFAULT, SearchOptions.DEFAULT.withFeedback(false));
+          NoteSearcher asSolr = NoteSearcher.open(index, UserFiles.NONE, Synonyms.GLOSSARY, SearchOptions.DEFAULT.withFeedback(false))) {
         for (Judgment j : judged) {
           local.add(ranked(searcher.search(request(j)).hits()));
           localSnippets.add(topSnippet(asSolr.search(request(j))));

@@ -20,8 +20,11 @@ import java.util.concurrent.ExecutorService;
  *     the searching thread and {@code executor}; 0 searches on the calling thread only
  * @param executor runs the slices besides the searching thread; null: a pool of one daemon thread
  *     per further core, made by the searcher (threads end after 30 s idle) and shut down at close
+ * @param feedback when no section has every word of a query, also search the words its best sections
+ *     share and fuse the two rankings (pseudo-relevance feedback: paraphrases and long questions find
+ *     their section more often; docs/relevance.md); false: the any-word ranking alone
  */
-public record SearchOptions(Path noriCache, int sliceSections, ExecutorService executor) {
+public record SearchOptions(Path noriCache, int sliceSections, ExecutorService executor, boolean feedback) {
   /**
    * Sections per slice by default. 100k notes (884k sections in 7 segments, 2 cores) search in slices
    * about twice as fast as on one thread; an index below it is one slice and never wakes the pool,
@@ -29,8 +32,8 @@ public record SearchOptions(Path noriCache, int sliceSections, ExecutorService e
    */
   public static final int DEFAULT_SLICE_SECTIONS = 100_000;
 
-  /** No Nori cache, slices of {@link #DEFAULT_SLICE_SECTIONS} on the searcher's own pool. */
-  public static final SearchOptions DEFAULT = new SearchOptions(null, DEFAULT_SLICE_SECTIONS, null);
+  /** No Nori cache, slices of {@link #DEFAULT_SLICE_SECTIONS} on the searcher's own pool, feedback on. */
+  public static final SearchOptions DEFAULT = new SearchOptions(null, DEFAULT_SLICE_SECTIONS, null, true);
 
   /** Checks the slice size. */
   public SearchOptions {
@@ -46,7 +49,7 @@ public record SearchOptions(Path noriCache, int sliceSections, ExecutorService e
    * @return the new options
    */
   public SearchOptions withNoriCache(Path folder) {
-    return new SearchOptions(folder, sliceSections, executor);
+    return new SearchOptions(folder, sliceSections, executor, feedback);
   }
 
   /**
@@ -56,7 +59,7 @@ public record SearchOptions(Path noriCache, int sliceSections, ExecutorService e
    * @return the new options
    */
   public SearchOptions withSliceSections(int sections) {
-    return new SearchOptions(noriCache, sections, executor);
+    return new SearchOptions(noriCache, sections, executor, feedback);
   }
 
   /**
@@ -66,6 +69,16 @@ public record SearchOptions(Path noriCache, int sliceSections, ExecutorService e
    * @return the new options
    */
   public SearchOptions withExecutor(ExecutorService pool) {
-    return new SearchOptions(noriCache, sliceSections, pool);
+    return new SearchOptions(noriCache, sliceSections, pool, feedback);
+  }
+
+  /**
+   * These options with pseudo-relevance feedback on or off (see {@link #feedback()}).
+   *
+   * @param on whether an any-word search also searches the words its best sections share
+   * @return the new options
+   */
+  public SearchOptions withFeedback(boolean on) {
+    return new SearchOptions(noriCache, sliceSections, executor, on);
   }
 }

@@ -146,6 +146,18 @@ public interface SearchBackend<C> extends Closeable {
      */
     QueryPlanner.Plan like(C section) throws IOException;
 
+    /**
+     * How many sections hold an indexed term, for weighing the words that pseudo-relevance feedback
+     * adds to a query (the pipeline's {@code Feedback}).
+     *
+     * @param term a term as the index analyser makes it
+     * @return the number of sections, or -1 when the backend cannot tell cheaply (then no words are added)
+     * @throws IOException when the index cannot be read
+     */
+    default long documentFrequency(String term) throws IOException {
+      return -1;
+    }
+
     /** {@return how many notes and sections there are} */
     IndexStats stats() throws IOException;
 

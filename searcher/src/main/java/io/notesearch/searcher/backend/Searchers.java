@@ -35,6 +35,19 @@ public final class Searchers {
    * @throws NoteIndexException when there is no readable notesearch index there
    */
   public static NoteSearcher local(Path index, NoteAnalyzers analyzers) throws NoteIndexException {
-    return Local.open(new IndexFolder(index), analyzers, SearchOptions.DEFAULT);
+    return local(index, analyzers, SearchOptions.DEFAULT);
+  }
+
+  /**
+   * A searcher of the index in a folder with the given analysis and options.
+   *
+   * @param index the index folder
+   * @param analyzers the analysis chains, the ones it was built with
+   * @param options how it runs (the relevance harness turns feedback off to measure it)
+   * @return the searcher
+   * @throws NoteIndexException when there is no readable notesearch index there
+   */
+  public static NoteSearcher local(Path index, NoteAnalyzers analyzers, SearchOptions options) throws NoteIndexException {
+    return Local.open(new IndexFolder(index), analyzers, options);
   }
 }

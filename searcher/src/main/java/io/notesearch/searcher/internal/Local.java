@@ -63,6 +63,6 @@ public final class Local {
   /** A searcher over the index in a folder, with the analysis it was written with. */
   public static NoteSearcher open(IndexFolder folder, NoteAnalyzers analyzers, SearchOptions options)
       throws NoteIndexException {
-    return new Pipeline<>(LocalBackend.open(folder, analyzers, options));
+    return new Pipeline<>(LocalBackend.open(folder, analyzers, options), options.feedback());
   }
 }

@@ -324,6 +324,11 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
     }
 
     @Override
+    public long documentFrequency(String term) throws IOException {
+      return searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(IndexSchema.TERMS, term));
+    }
+
+    @Override
     public ScoreDoc section(String path, String anchor) throws IOException {
       int doc = Related.find(searcher, path, anchor);
       return doc < 0 ? null : new ScoreDoc(doc, Float.NaN);

@@ -44,6 +44,7 @@ public final class Pipeline<C> implements NoteSearcher {
   static final int MAX_WINDOW = 10_000;
 
   private final SearchBackend<C> backend;
+  private final boolean feedback;
   private final QueryPlanner planner;
   private final Snippets snippets;
   private volatile boolean closed;
@@ -54,7 +55,18 @@ public final class Pipeline<C> implements NoteSearcher {
    * @param backend where the sections are
    */
   public Pipeline(SearchBackend<C> backend) {
+    this(backend, true);
+  }
+
+  /**
+   * A pipeline over a backend, which it closes when it is closed.
+   *
+   * @param backend where the sections are
+   * @param feedback whether an any-word search also searches the words its best sections share ({@link Feedback})
+   */
+  public Pipeline(SearchBackend<C> backend, boolean feedback) {
     this.backend = Objects.requireNonNull(backend, "backend");
+    this.feedback = feedback;
     this.planner = new QueryPlanner(backend.analyzers());
     this.snippets = new Snippets(backend.analyzers().index());
   }
@@ -96,7 +108,14 @@ public final class Pipeline<C> implements NoteSearcher {
         attempt = new Attempt<>(attempt.run(), view.run(attempt.run(), Math.min(window, MAX_WINDOW)));
         page = capPerNote(view, attempt.found().top(), request);
       }
-      List<Hit> hits = hits(view, page, attempt.run().plan(), request.highlight());
+      Map<C, Double> fused = null;
+      if (feedback && !attempt.allWords() && request.reading() == SearchRequest.Reading.AS_MEANT) {
+        fused = feedback(view, request, attempt);
+        if (fused != null) {
+          page = List.copyOf(fused.keySet());
+        }
+      }
+      List<Hit> hits = hits(view, page, attempt.run().plan(), request.highlight(), fused);
       SearchResult.Facets facets = SearchResult.Facets.NONE;
       long total = attempt.total();
       if (request.facets()) {
@@ -138,6 +157,45 @@ public final class Pipeline<C> implements NoteSearcher {
     return new Attempt<>(any, view.run(any, window));
   }
 
+  /**
+   * The page of an any-word search fused with the page of the same search plus the words its best
+   * sections share ({@link Feedback}), with the fused scores; null when no word was added.
+   */
+  private Map<C, Double> feedback(View<C> view, SearchRequest request, Attempt<C> attempt) throws IOException {
+    SearchRequest upToPage = request.withOffset(0).withLimit(request.offset() + request.limit());
+    List<C> first = capPerNote(view, attempt.found().top(), upToPage);
+    if (first.isEmpty()) {
+      return null;
+    }
+    List<C> best = first.subList(0, Math.min(Feedback.SECTIONS, first.size()));
+    List<String> code = new ArrayList<>();
+    for (C c : best) {
+      code.add(view.code(c));
+    }
+    String expanded = Feedback.expand(attempt.run().text(), view.read(best, true), code, backend.analyzers().index(), view,
+        view.stats().sections());
+    if (expanded == null) {
+      return null;
+    }
+    Attempt<C> second = attempt(view, request, QueryPlanner.parse(expanded), Rewrites.Fallback.ANY_WORD);
+    List<C> more = second == null ? List.of() : capPerNote(view, second.found().top(), upToPage);
+    // A section is the same in both pages when its note and line are.
+    Map<C, String> keys = new HashMap<>();
+    for (List<C> list : List.of(first, more)) {
+      List<StoredSection> stored = view.read(list, false);
+      for (int i = 0; i < list.size(); i++) {
+        keys.put(list.get(i), stored.get(i).path() + "#" + stored.get(i).line());
+      }
+    }
+    Map<C, Double> fused = Feedback.fuse(first, more, keys::get);
+    Map<C, Double> page = new java.util.LinkedHashMap<>();
+    List<C> capped = capPerNote(view, List.copyOf(fused.keySet()), request);
+    for (C c : capped) {
+      page.put(c, fused.get(c));
+    }
+    return page;
+  }
+
   /** The page: sections in order, at most {@code maxPerNote} of one note, after skipping {@code offset}. */
   private List<C> capPerNote(View<C> view, List<C> found, SearchRequest request) throws IOException {
     Map<String, Integer> perNote = new HashMap<>();
@@ -161,7 +219,8 @@ public final class Pipeline<C> implements NoteSearcher {
   }
 
   /** Hits of a page, with snippets when asked: from the text, else from the code where only it has the words. */
-  private List<Hit> hits(View<C> view, List<C> page, QueryPlanner.Plan plan, boolean highlight) throws IOException {
+  private List<Hit> hits(View<C> view, List<C> page, QueryPlanner.Plan plan, boolean highlight, Map<C, Double> scores)
+      throws IOException {
     List<StoredSection> stored = view.read(page, highlight);
     List<Snippet> marked = null;
     if (highlight && !page.isEmpty()) {
@@ -189,7 +248,8 @@ public final class Pipeline<C> implements NoteSearcher {
     for (int i = 0; i < page.size(); i++) {
       StoredSection s = stored.get(i);
       Snippet snippet = marked == null ? Snippet.empty() : marked.get(i);
-      hits.add(new Hit(s.path(), s.line(), s.title(), s.headings(), s.anchor(), view.score(page.get(i)), snippet, s.tags(),
+      float score = scores == null ? view.score(page.get(i)) : scores.get(page.get(i)).floatValue();
+      hits.add(new Hit(s.path(), s.line(), s.title(), s.headings(), s.anchor(), score, snippet, s.tags(),
           s.categories(), s.date(), marked == null ? List.of() : matches(snippet)));
     }
     return hits;
@@ -222,7 +282,7 @@ public final class Pipeline<C> implements NoteSearcher {
       }
       SearchRequest request = SearchRequest.of("").withLimit(limit);
       Candidates<C> found = view.run(new Run(request, "", plan, QueryPlanner.Words.ANY), limit * 6 + 10);
-      return hits(view, capPerNote(view, found.top(), request), plan, true);
+      return hits(view, capPerNote(view, found.top(), request), plan, true, null);
     } catch (IOException e) {
       throw unreadable(e);
     }
