@@ -211,6 +211,19 @@ final class NoriDictionaries {
     }
   }
 
+  /**
+   * Temporary files and folders are made for their owner only; these hold Nori's published data, for
+   * every user who can read the cache folder (another user of the same checkout was warned at every
+   * search that the cache could not be used).
+   */
+  private static void readableByAll(Path path, boolean folder) {
+    try {
+      Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(folder ? "rwxr-xr-x" : "rw-r--r--"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // Not a POSIX file system: its defaults stand.
+    }
+  }
+
   /** Copies Nori's files into a new folder, which appears whole or not at all. */
   private static void extract(Path copies) throws IOException {
     Files.createDirectories(copies.getParent());
@@ -229,7 +242,9 @@ final class NoriDictionaries {
         try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
           channel.force(true);
         }
+        readableByAll(copy, false);
       }
+      readableByAll(tmp, true);
       try {
         Files.move(tmp, copies, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
@@ -379,6 +394,7 @@ final class NoriDictionaries {
         out.flush();
         channel.force(true); // on disk before it is renamed into place: no file of the right size but wrong bytes after a crash
       }
+      readableByAll(tmp, false);
       // Written aside and moved into place: another process never maps half a file.
       try {
         Files.move(tmp, folder.resolve(fileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -33,6 +33,8 @@ class NoriDictionariesTest {
     assertSame(nori, NoriDictionaries.load(tmp), "no file yet: Nori decodes");
     Path file = tmp.resolve(NoriDictionaries.fileName());
     assertTrue(Files.isRegularFile(file), "and the decoded matrix is saved");
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+        "readable by every user of the folder");
 
     ConnectionCosts mapped = NoriDictionaries.load(tmp);
     assertNotSame(nori, mapped, "the second load maps the file");
@@ -75,6 +77,13 @@ class NoriDictionariesTest {
       assertEquals(1, made.size(), "one folder of copies, no leftovers: " + made);
       try (var files = Files.list(made.get(0))) {
         assertEquals(4, files.count());
+      }
+      // Another user of the same cache folder reads them too (temporary files are born private).
+      assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made.get(0))));
+      try (var files = Files.list(made.get(0))) {
+        for (Path f : files.toList()) {
+          assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+        }
       }
     }
     for (String text : List.of("EC2가 ELB를 거치면 로드밸런서가 헬스체크를 한다", "화살표 함수(Arrow Function)는 this를 바인딩하지 않는다",
