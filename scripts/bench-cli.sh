@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Times whole `notesearch search` processes on the bundled notes against `rg -F` on the same folder,
-# in one run, and prints medians, ratios and peak RSS (figures for docs/benchmarks.md).
+# Times whole `notesearch search` processes on the bundled notes against `rg -F -l` on the same
+# folder, in one run, and prints medians, ratios and peak RSS (figures for docs/benchmarks.md): a cold
+# search (NOTESEARCH_DAEMON=off: a JVM per search) and a search answered by the daemon that the first
+# search of the index left behind.
 # Needs hyperfine and ripgrep (Debian: apt-get install hyperfine ripgrep).
 # RELEASE=dist/notesearch-VERSION-linux-x64.tar.gz adds the release (./mvnw -Pdist package), extracted
 # to a temporary folder, beside the checkout's launcher: the same searches, in the same run.
@@ -13,7 +15,9 @@ done
 runs="${RUNS:-20}"
 index="$(mktemp -d)/index"
 ./notesearch index --index "$index" corpus/notes >/dev/null
-./notesearch search --index "$index" -n 1 warm-up >/dev/null 2>&1 || true # build, startup cache
+./notesearch search --index "$index" -n 1 warm-up >/dev/null 2>&1 || true # build, startup cache, the daemon
+for _ in $(seq 1 150); do ./notesearch daemon status --index "$index" >/dev/null 2>&1 && break; sleep 0.2; done
+trap './notesearch daemon stop --index "$index" >/dev/null 2>&1 || true' EXIT
 
 release=""
 if [ -n "${RELEASE:-}" ]; then
@@ -27,8 +31,9 @@ out="$(mktemp)"
 args=()
 for q in "${queries[@]}"; do
   args+=(-n "rg: $q" "rg -F -l '$q' corpus/notes")
-  args+=(-n "notesearch: $q" "./notesearch search --index '$index' -n 10 '$q'")
-  [ -z "$release" ] || args+=(-n "release: $q" "$release search --index '$index' -n 10 '$q'")
+  args+=(-n "notesearch: $q" "env NOTESEARCH_DAEMON=off ./notesearch search --index '$index' -n 10 '$q'")
+  args+=(-n "daemon: $q" "./notesearch search --index '$index' -n 10 '$q'")
+  [ -z "$release" ] || args+=(-n "release: $q" "env NOTESEARCH_DAEMON=off $release search --index '$index' -n 10 '$q'")
 done
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$out" "${args[@]}" >/dev/null 2>&1 || \
   hyperfine --warmup 3 --runs "$runs" --export-json "$out" "${args[@]}" >/dev/null
@@ -37,17 +42,18 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 by = {r["command"]: r for r in results}
 release = any(r["command"].startswith("release: ") for r in results)
-print(f"{'query':<18} {'rg -F median':>12} {'notesearch median':>18} {'ratio':>7}"
+print(f"{'query':<18} {'rg -F -l median':>15} {'cold median':>12} {'ratio':>7} {'daemon median':>14} {'ratio':>7}"
       + (f" {'release median':>15} {'release/checkout':>17}" if release else ""))
 for name in [r["command"] for r in results if r["command"].startswith("rg: ")]:
     q = name[4:]
     rg = by[name]["median"] * 1000
     ns = by["notesearch: " + q]["median"] * 1000
-    line = f"{q:<18} {rg:>10.1f}ms {ns:>16.1f}ms {ns / rg:>6.1f}x"
+    dm = by["daemon: " + q]["median"] * 1000
+    line = f"{q:<18} {rg:>13.1f}ms {ns:>10.1f}ms {ns / rg:>6.1f}x {dm:>12.1f}ms {dm / rg:>6.1f}x"
     if release:
         rel = by["release: " + q]["median"] * 1000
         line += f" {rel:>13.1f}ms {rel / ns:>16.2f}x"
     print(line)
 PY
-rss="$( { /usr/bin/time -f '%M' ./notesearch search --index "$index" -n 10 "로드 밸런서" >/dev/null; } 2>&1 | tail -n 1)"
+rss="$( { /usr/bin/time -f '%M' env NOTESEARCH_DAEMON=off ./notesearch search --index "$index" -n 10 "로드 밸런서" >/dev/null; } 2>&1 | tail -n 1)"
 echo "peak RSS of one notesearch search process: $((rss / 1024)) MiB"

@@ -90,6 +90,8 @@ $got_json"
       '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_notes","arguments":{"query":"EC2가 ELB를","limit":1}}}' \
     | { cat; sleep 8; } | no_jdk "$bin" notesearch mcp --index "$index" 2>/dev/null)"
   grep -q '"id":2,"result":{"content":\[{"type":"text","text":"{\\"hits\\":\[{\\"path\\"' <<<"$mcp" || fail "notesearch mcp: $mcp"
+  # The searches above left a daemon for the index (the first search of an index does).
+  no_jdk "$bin" notesearch daemon stop --index "$index" >/dev/null 2>&1 || true
   # Errors stay one line with the documented exit code.
   local code=0 err
   err="$(no_jdk "$bin" notesearch search --index "$work/none" x 2>&1 >/dev/null)" || code=$?

@@ -46,7 +46,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--index", paramLabel = "PATH", description = "Index folder (default: $NOTESEARCH_INDEX, else your data folder).")
   Path index;
 
-  @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "60", description = "Exit after N minutes without a request (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "15", description = "Exit after N minutes without a request (default: ${DEFAULT-VALUE}).")
   long idleMinutes;
 
   @Override

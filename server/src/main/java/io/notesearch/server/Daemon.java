@@ -109,9 +109,22 @@ public final class Daemon implements AutoCloseable {
       }
     }
 
-    /** {@return whether the daemon's process is still running} */
+    /**
+     * {@return whether the daemon is still running: its process exists and its port takes a
+     * connection} A killed daemon whose parent is gone stays a zombie until the system reaps it
+     * (some containers' first process never does), and a zombie is a process that is alive to
+     * {@link ProcessHandle}: the port tells.
+     */
     public boolean alive() {
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        return false;
+      }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1000);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     /**

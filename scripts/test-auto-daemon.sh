@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The automatic daemon, through the launcher (run by .ci/run): the first search of an index leaves a
+# daemon behind, later searches are answered by it with the same output, it sees a re-index, survives
+# kill -9 and a stale port file, stays off when asked, serves only its own user, and a full disk costs
+# nothing but the daemon. A JVM that starts prints "Picked up JAVA_TOOL_OPTIONS": a search without that
+# line was answered by the daemon.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+fail() { echo "test-auto-daemon: FAILED: $*" >&2; exit 1; }
+command -v flock >/dev/null || fail "no flock (util-linux)"
+
+work="$(mktemp -d)"
+chmod 755 "$work"
+indexes=()
+cleanup() {
+  for i in "${indexes[@]}"; do NOTESEARCH_DAEMON=off ./notesearch daemon stop --index "$i" >/dev/null 2>&1 || true; done
+  mountpoint -q "$work/small" 2>/dev/null && umount "$work/small"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'echo "test-auto-daemon: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data"
+mkdir -p "$HOME"
+unset NOTESEARCH_DAEMON NOTESEARCH_INDEX
+
+index="$work/index"
+indexes+=("$index")
+./notesearch index -q --index "$index" corpus/notes
+query=(search --index "$index" -n 5 "EC2가 ELB를")
+
+alive() { ./notesearch daemon status --index "$1" >/dev/null 2>&1; }
+wait_daemon() { for _ in $(seq 1 150); do alive "$1" && return 0; sleep 0.2; done; return 1; }
+# Runs a search; sets $out, and $jvm to yes when a JVM started for it.
+search() {
+  local err
+  err="$(mktemp)"
+  out="$(JAVA_TOOL_OPTIONS=-Dnotesearch.test=1 ./notesearch "$@" 2>"$err")" || true
+  if grep -q "Picked up JAVA_TOOL_OPTIONS" "$err"; then jvm=yes; else jvm=no; fi
+  rm -f "$err"
+}
+
+echo "== the first search leaves a daemon behind"
+alive "$index" && fail "a daemon before any search"
+search "${query[@]}"
+expected="$out"
+[ "$jvm" = yes ] || fail "the first search did not run in-process"
+[ -n "$expected" ] || fail "the first search found nothing"
+wait_daemon "$index" || fail "no daemon after the first search (log: $(cat "${TMPDIR:-/tmp}/notesearch-daemon-$(id -u).log" 2>/dev/null))"
+
+echo "== later searches are the daemon's, with the same output"
+search "${query[@]}"
+[ "$jvm" = no ] || fail "the second search started a JVM"
+[ "$out" = "$expected" ] || fail "the daemon's answer differs:
+$expected
+---
+$out"
+
+echo "== a re-index is seen at the next search"
+mkdir -p "$work/more"
+printf '# 잔지바르\n\nzanzibarword 라는 낱말은 여기에만 있다.\n' >"$work/more/zanzibar.md"
+search search --index "$index" -l zanzibarword
+[ -z "$out" ] || fail "zanzibarword found before it was indexed"
+./notesearch index -q --index "$index" "$work/more"
+search search --index "$index" -l zanzibarword
+[ "$jvm" = no ] && [[ "$out" == *zanzibar.md* ]] || fail "the daemon did not see the re-index (jvm=$jvm): $out"
+
+echo "== one daemon per index, whatever starts at once"
+pid="$(./notesearch daemon status --index "$index" | sed -n 's/^daemon pid \([0-9]*\) .*/\1/p')"
+NOTESEARCH_DAEMON=off ./notesearch "${query[@]}" >/dev/null # in-process, as a racing first search would be
+sleep 1
+[ "$(pgrep -fc "daemon run --index $index ")" = 1 ] || fail "more than one daemon for the index: $(pgrep -fa "daemon run")"
+
+echo "== kill -9 leaves a stale port file: the next search runs in-process and starts a new daemon"
+kill -9 "$pid"
+# Gone, or a zombie that nobody has reaped yet (a container's init may be slow to): dead either way.
+for _ in $(seq 1 50); do
+  state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$pid/status" 2>/dev/null || true)"
+  [ -z "$state" ] || [ "$state" = Z ] && break
+  sleep 0.1
+done
+search "${query[@]}"
+[ "$out" = "$expected" ] || fail "after kill -9 the search differs: $out"
+newpid=""
+for _ in $(seq 1 150); do
+  newpid="$(./notesearch daemon status --index "$index" 2>/dev/null | sed -n 's/^daemon pid \([0-9]*\) .*/\1/p' || true)"
+  [ -n "$newpid" ] && [ "$newpid" != "$pid" ] && break
+  sleep 0.2
+done
+[ -n "$newpid" ] && [ "$newpid" != "$pid" ] || fail "no new daemon after kill -9 (status: $newpid)"
+
+echo "== NOTESEARCH_DAEMON=off, and daemon = off in notesearch.conf, start none"
+./notesearch daemon stop --index "$index" >/dev/null
+NOTESEARCH_DAEMON=off ./notesearch "${query[@]}" >/dev/null
+sleep 3
+alive "$index" && fail "NOTESEARCH_DAEMON=off started a daemon"
+mkdir -p "$XDG_CONFIG_HOME/notesearch"
+printf '# no daemon for me\ndaemon = off\n' >"$XDG_CONFIG_HOME/notesearch/notesearch.conf"
+search "${query[@]}"
+sleep 3
+alive "$index" && fail "daemon = off in notesearch.conf started a daemon"
+rm "$XDG_CONFIG_HOME/notesearch/notesearch.conf"
+
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
+  echo "== another user: not served by this user's daemon, and starts none in an index not theirs"
+  search "${query[@]}" && wait_daemon "$index" || fail "no daemon for the owner"
+  other="$work/other"
+  mkdir -p "$other" && chown nobody "$other"
+  other_out="$(cd / && setpriv --reuid=nobody --regid=nogroup --clear-groups env -i PATH=/usr/bin:/bin HOME="$other" \
+    JAVA_TOOL_OPTIONS=-Dnotesearch.test=1 "$root/notesearch" "${query[@]}" 2>"$work/other.err")" || true
+  grep -q "Picked up JAVA_TOOL_OPTIONS" "$work/other.err" || fail "another user was answered by this user's daemon"
+  [ "$other_out" = "$(cd / && NOTESEARCH_DAEMON=off "$root/notesearch" "${query[@]}" 2>/dev/null)" ] \
+    || fail "another user's search differs: $other_out"
+  [ "$(pgrep -fc "daemon run --index $index ")" = 1 ] || fail "another user's search started a daemon"
+
+  echo "== a full disk: the daemon cannot start, the search is not hurt"
+  mkdir -p "$work/small"
+  mount -t tmpfs -o size=40m tmpfs "$work/small"
+  small="$work/small/index"
+  indexes+=("$small")
+  cp -r "$index" "$small"
+  rm -f "$small"/daemon.*
+  dd if=/dev/zero of="$work/small/fill" bs=1M count=100 2>/dev/null || true
+  err="$(./notesearch search --index "$small" -n 5 "EC2가 ELB를" 2>&1 >/dev/null)" || fail "search on a full disk: $err"
+  [ -z "$err" ] || fail "search on a full disk said: $err"
+  sleep 3
+  alive "$small" && fail "a daemon without room for its port file"
+  umount "$work/small"
+fi
+echo "test-auto-daemon: passed"
