@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelevanceTest {
   static final double FLOOR_MRR = 0.98;
-  static final double FLOOR_SECTION_HIT1 = 0.86;
+  static final double FLOOR_SECTION_HIT1 = 0.88;
   static final double FLOOR_KIND_MRR = 0.85;
 
   /**
@@ -28,9 +28,9 @@ class RelevanceTest {
    * that loses a held-out query or two fails here. Ranking is never changed to win a query of this
    * set (corpus/heldout/README.md).
    */
-  static final double HELD_OUT_FLOOR_MRR = 0.94;
+  static final double HELD_OUT_FLOOR_MRR = 0.95;
 
-  static final double HELD_OUT_FLOOR_SECTION_HIT1 = 0.75;
+  static final double HELD_OUT_FLOOR_SECTION_HIT1 = 0.775;
 
   /** The sample notes and their judgments ({@code corpus/}), as the build passes them. */
   static final Path CORPUS = Path.of(System.getProperty("notesearch.corpus", "../corpus")).toAbsolutePath().normalize();

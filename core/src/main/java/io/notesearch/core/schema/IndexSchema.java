@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data ({@link IndexFolder#SCHEMA_KEY}). */
-  public static final String VERSION = "17";
+  public static final String VERSION = "18";
 
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";
@@ -336,9 +336,11 @@ public final class IndexSchema {
     }
     doc.add(new TextField(TITLE, note.title()));
     doc.add(new StoredField(TITLE, section.title()));
-    String titleKey = key(section.title());
-    if (!titleKey.isEmpty()) {
-      doc.add(new StringField(TITLE_KEY, titleKey, Field.Store.NO));
+    for (String name : titleAndAliases(section)) {
+      String titleKey = key(name);
+      if (!titleKey.isEmpty()) {
+        doc.add(new StringField(TITLE_KEY, titleKey, Field.Store.NO));
+      }
     }
     String headingKey = section.headings().isEmpty() ? "" : key(section.headings().getLast());
     if (!headingKey.isEmpty()) {
@@ -395,5 +397,13 @@ public final class IndexSchema {
       doc.add(new StringField(GLOSS, g.term() + HEADING_SEPARATOR + g.gloss(), Field.Store.NO));
     }
     return doc;
+  }
+
+  /** The note's title, then its aliases: each an exact name of the note ({@link #TITLE_KEY}). */
+  private static List<String> titleAndAliases(SectionRecord section) {
+    List<String> names = new java.util.ArrayList<>(section.aliases().size() + 1);
+    names.add(section.title());
+    names.addAll(section.aliases());
+    return names;
   }
 }

@@ -46,7 +46,9 @@ public final class NoteFields {
     }
     return new NoteFields(
         analyzer,
-        Tokens.of(analyzer, IndexSchema.TITLE, section.title()),
+        // The aliases are more names of the note: searched as its title is.
+        Tokens.of(analyzer, IndexSchema.TITLE,
+            section.aliases().isEmpty() ? section.title() : section.title() + "\n" + String.join("\n", section.aliases())),
         Tokens.of(analyzer, IndexSchema.DESCRIPTION, section.description()),
         tags);
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param path absolute path of the note file
  * @param noteHash content hash (and file stamp) of the whole note file, for incremental indexing
  * @param title the note's title (front matter, first heading, or file name)
+ * @param aliases the note's other names (front matter {@code aliases}), searched like its title
  * @param headings heading path of this section, outermost first; empty for the text before the
  *     first heading
  * @param anchor GitHub-style anchor of the section's heading, without {@code #}; empty for the intro
@@ -26,6 +27,7 @@ public record SectionRecord(
     String path,
     String noteHash,
     String title,
+    List<String> aliases,
     List<String> headings,
     String anchor,
     int line,
@@ -42,6 +44,7 @@ public record SectionRecord(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(noteHash, "noteHash");
     Objects.requireNonNull(title, "title");
+    aliases = List.copyOf(aliases);
     headings = List.copyOf(headings);
     Objects.requireNonNull(anchor, "anchor");
     if (line < 1) {

@@ -33,7 +33,7 @@ class WeightedFieldsTest {
 
   private static SectionRecord section(String path, String title, List<String> headings, String text, String code,
       List<String> tags, String description) {
-    return new SectionRecord(path, "h@1:2", title, headings, "a", 1, text, code, tags, List.of(), LocalDate.of(2024, 1, 2), false,
+    return new SectionRecord(path, "h@1:2", title, List.of(), headings, "a", 1, text, code, tags, List.of(), LocalDate.of(2024, 1, 2), false,
         description);
   }
 

@@ -217,6 +217,29 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
     return one.isEmpty() ? List.of() : List.of(one);
   }
 
+  /**
+   * Other names of the note, searched like its title: Obsidian's {@code aliases} (a YAML list, or
+   * a string of names split at commas; a name keeps its spaces) or {@code alias}.
+   */
+  List<String> aliases() {
+    List<String> out = new ArrayList<>();
+    for (String key : List.of("aliases", "alias")) {
+      Object v = fields.get(key);
+      if (v instanceof Collection<?> c) {
+        for (Object item : c) {
+          if (item != null && !(item instanceof Map<?, ?>) && !(item instanceof Collection<?>)) {
+            add(out, String.valueOf(item));
+          }
+        }
+      } else if (v != null && !(v instanceof Map<?, ?>)) {
+        for (String part : String.valueOf(v).split(",")) {
+          add(out, unquoted(part.strip()));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The {@code date} field as a day, or null (with a warning when present but impossible). */
   LocalDate date(List<String> warn) {
     String raw = string("date");

@@ -8,6 +8,7 @@ import java.util.Objects;
  * A parsed note: its front matter and its sections.
  *
  * @param title front matter title, else the first level-1 heading, else the file name
+ * @param aliases other names of the note (front matter {@code aliases}), searched like the title
  * @param date the front matter date, or null
  * @param categories the front matter's categories ({@code categories}, else {@code category})
  * @param tags the front matter tags, then the note's inline {@code #tags} (Obsidian)
@@ -20,6 +21,7 @@ import java.util.Objects;
  */
 public record Note(
     String title,
+    List<String> aliases,
     LocalDate date,
     List<String> categories,
     List<String> tags,
@@ -32,6 +34,7 @@ public record Note(
   /** Validates and copies. */
   public Note {
     Objects.requireNonNull(title, "title");
+    aliases = List.copyOf(aliases);
     categories = List.copyOf(categories);
     tags = List.copyOf(tags);
     Objects.requireNonNull(description, "description");

@@ -31,7 +31,7 @@ public final class NoteParser {
    * Changes whenever the same file gives other sections or section texts ({@code NoteSections}); an
    * index built by another version is rebuilt.
    */
-  public static final String VERSION = "9";
+  public static final String VERSION = "10";
 
   /** Notes longer than this many chars are parsed in pieces (see {@link Chunks}). */
   static final int DEFAULT_CHUNK_CHARS = 1 << 20;
@@ -168,6 +168,7 @@ public final class NoteParser {
     }
     return new Note(
         title,
+        front.aliases(),
         front.date(warnings),
         front.categories(),
         tags(front.list("tags", "tag", "keywords"), walker.tags()),

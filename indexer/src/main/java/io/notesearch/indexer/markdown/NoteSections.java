@@ -53,7 +53,7 @@ public final class NoteSections {
       Section s = parts.get(i);
       String text = s.text().isBlank() && s.code().isBlank() ? outline(parts, i) : s.text();
       out.add(new SectionRecord(
-          path, hash, note.title(), s.headings(), s.anchor(), s.line(), text, s.code(),
+          path, hash, note.title(), note.aliases(), s.headings(), s.anchor(), s.line(), text, s.code(),
           note.tags(), note.categories(), note.date(), note.draft(), note.description()));
     }
     return out;

@@ -65,6 +65,9 @@ class GoldenSectionsTest {
   static String render(Note note) {
     StringBuilder out = new StringBuilder();
     out.append("title: ").append(note.title()).append('\n');
+    if (!note.aliases().isEmpty()) {
+      out.append("aliases: ").append(String.join(" | ", note.aliases())).append('\n');
+    }
     out.append("date: ").append(note.date()).append(" | categories: ").append(String.join(", ", note.categories()))
         .append(" | tags: ").append(String.join(", ", note.tags()))
         .append(" | draft: ").append(note.draft()).append(" | slug: ").append(note.slug())

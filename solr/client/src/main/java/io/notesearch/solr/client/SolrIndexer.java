@@ -231,7 +231,10 @@ public final class SolrIndexer {
     if (place == IndexSchema.InNote.FIRST) {
       d.addField(IndexSchema.NOTE_FIRST, true);
     }
-    d.addField(IndexSchema.TITLE, r.title());
+    d.addField(IndexSchema.TITLE, r.title()); // first: the title hits show
+    for (String alias : r.aliases()) {
+      d.addField(IndexSchema.TITLE, alias);
+    }
     List<String> headings = r.headings();
     d.addField(IndexSchema.HEADING, headings.isEmpty() ? "" : headings.getLast());
     if (headings.size() > 1) {
