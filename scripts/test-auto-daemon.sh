@@ -56,6 +56,20 @@ $expected
 ---
 $out"
 
+echo "== related, glossary and show are answered by it too, with the same output"
+for cmd in "related --index $index $root/corpus/notes/aws/elb-alb-nlb.md" "glossary --index $index" \
+    "show corpus/notes/aws/elb-alb-nlb.md:22"; do
+  # shellcheck disable=SC2086 # the words of $cmd are its arguments
+  in_process="$(NOTESEARCH_INDEX="$index" NOTESEARCH_DAEMON=off ./notesearch $cmd 2>/dev/null)"
+  # shellcheck disable=SC2086
+  NOTESEARCH_INDEX="$index" search $cmd
+  [ "$jvm" = no ] || fail "$cmd started a JVM"
+  [ "$out" = "$in_process" ] || fail "$cmd differs through the daemon:
+$in_process
+---
+$out"
+done
+
 echo "== a re-index is seen at the next search"
 mkdir -p "$work/more"
 printf '# 잔지바르\n\nzanzibarword 라는 낱말은 여기에만 있다.\n' >"$work/more/zanzibar.md"
