@@ -31,7 +31,7 @@ public final class NoteParser {
    * Changes whenever the same file gives other sections or section texts ({@code NoteSections}); an
    * index built by another version is rebuilt.
    */
-  public static final String VERSION = "10";
+  public static final String VERSION = "11";
 
   /** Notes longer than this many chars are parsed in pieces (see {@link Chunks}). */
   static final int DEFAULT_CHUNK_CHARS = 1 << 20;
@@ -169,7 +169,7 @@ public final class NoteParser {
     return new Note(
         title,
         front.aliases(),
-        front.date(warnings),
+        dated(front.date(warnings), file),
         front.categories(),
         tags(front.list("tags", "tag", "keywords"), walker.tags()),
         front.string("description", "summary"),
@@ -178,6 +178,11 @@ public final class NoteParser {
         front.string("lang"),
         sections,
         warnings);
+  }
+
+  /** The front matter's date, else the one the file's name or folders give ({@link FileDates}). */
+  private static java.time.LocalDate dated(java.time.LocalDate front, Path file) {
+    return front != null ? front : FileDates.of(file);
   }
 
   /** Front matter tags, then inline ones not already there (compared ignoring case, as Obsidian does). */
