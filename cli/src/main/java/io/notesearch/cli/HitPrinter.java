@@ -74,6 +74,8 @@ final class HitPrinter {
   private final boolean color;
   private final Path cwd;
   private final Body body;
+  /** Reads sections for {@code --section}: made at the first, since it builds a Markdown parser. */
+  private io.notesearch.indexer.NoteSource source;
 
   HitPrinter(PrintWriter out, boolean color, Path cwd) {
     this(out, color, cwd, Body.SNIPPET);
@@ -200,7 +202,10 @@ final class HitPrinter {
   private boolean fromFile(Hit h) {
     try {
       if (body.section()) {
-        var section = new io.notesearch.indexer.NoteSource().atLine(Path.of(h.path()), h.line());
+        if (source == null) {
+          source = new io.notesearch.indexer.NoteSource();
+        }
+        var section = source.atLine(Path.of(h.path()), h.line());
         if (section.isEmpty()) {
           return false;
         }

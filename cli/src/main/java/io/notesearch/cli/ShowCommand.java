@@ -2,7 +2,7 @@ package io.notesearch.cli;
 
 import io.notesearch.indexer.NoteSource;
 import io.notesearch.indexer.SectionSource;
-import io.notesearch.server.Json;
+import io.notesearch.server.HitJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,15 +77,7 @@ final class ShowCommand implements Callable<Integer> {
     }
     SectionSource s = section.get();
     if (json) {
-      out.println(new Json()
-          .field("path", s.path())
-          .field("line", s.line())
-          .field("end_line", s.endLine())
-          .field("title", s.title())
-          .field("headings", s.headings())
-          .field("anchor", s.anchor())
-          .field("markdown", s.markdown())
-          .end());
+      out.println(HitJson.section(s));
     } else {
       out.println(s.markdown());
     }

@@ -28,8 +28,7 @@ class EditorOutputTest {
 
   @BeforeAll
   static void indexCorpus() {
-    index = tmp.resolve("index").toString();
-    assertEquals(0, CliRun.of("index", "-q", "--index", index, CliEndToEndTest.NOTES.toString()).code());
+    index = CorpusIndex.get().toString();
   }
 
   @Test

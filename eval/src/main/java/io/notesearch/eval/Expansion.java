@@ -6,8 +6,8 @@ import io.notesearch.core.analysis.NoteAnalyzers;
 import io.notesearch.indexer.NoteSource;
 import io.notesearch.indexer.SectionSource;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.searcher.backend.Fusion;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,21 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Query expansion from the notes themselves, for every query, as {@code eval --compare} measures it
  * against what ships (docs/relevance.md): notesearch expands only a query that no section matches
  * with all its words (the searcher's {@code Feedback}); applied to every query, feedback cost the
  * judged set 0.06 of section hit@1. Each ranker runs a searcher without feedback, then a second
- * search built from what the first found, and fuses the two rankings by reciprocal rank (k = 60).
+ * search built from what the first found, and fuses the two rankings by reciprocal rank ({@link Fusion}).
  */
 public final class Expansion {
-  /** Reciprocal rank fusion's constant, as its authors set it. */
-  private static final int RRF_K = 60;
-
   private Expansion() {}
 
   /**
@@ -50,7 +44,7 @@ public final class Expansion {
     return query -> {
       List<Hit> first = search(searcher, query);
       long sections = Math.max(1, searcher.stats().sections());
-      Set<String> own = new LinkedHashSet<>(terms(analyzers.index(), query));
+      Set<String> own = new LinkedHashSet<>(NoteAnalyzers.terms(analyzers.index(), query));
       Map<String, Double> weight = new LinkedHashMap<>();
       for (Hit h : first.subList(0, Math.min(docs, first.size()))) {
         Optional<SectionSource> s = source.byAnchor(Path.of(h.path()), h.anchor());
@@ -58,7 +52,7 @@ public final class Expansion {
           continue;
         }
         Map<String, Integer> tf = new HashMap<>();
-        for (String t : terms(analyzers.index(), s.get().markdown())) {
+        for (String t : NoteAnalyzers.terms(analyzers.index(), s.get().markdown())) {
           // One syllable and numbers are mostly particles' leftovers and list numbers.
           if (t.length() > 1 && !own.contains(t) && !t.chars().allMatch(Character::isDigit)) {
             tf.merge(t, 1, Integer::sum);
@@ -118,30 +112,8 @@ public final class Expansion {
     return new Evaluation.Ranked(h.path(), h.headings().isEmpty() ? "" : h.headings().getLast());
   }
 
-  /** Reciprocal rank fusion of rankings, best first, each section once. */
-  static List<Evaluation.Ranked> fuse(List<Evaluation.Ranked> a, List<Evaluation.Ranked> b) {
-    Map<Evaluation.Ranked, Double> score = new LinkedHashMap<>();
-    for (List<Evaluation.Ranked> list : List.of(a, b)) {
-      for (int i = 0; i < list.size(); i++) {
-        score.merge(list.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
-      }
-    }
-    return score.entrySet().stream().sorted(Map.Entry.<Evaluation.Ranked, Double>comparingByValue().reversed())
-        .limit(Evaluation.DEPTH).map(Map.Entry::getKey).toList();
-  }
-
-  private static List<String> terms(Analyzer analyzer, String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+  /** The two rankings fused by reciprocal rank, as the searcher fuses its own, cut to the evaluated depth. */
+  private static List<Evaluation.Ranked> fuse(List<Evaluation.Ranked> a, List<Evaluation.Ranked> b) {
+    return Fusion.reciprocalRank(a, b, r -> r.path() + "#" + r.heading()).keySet().stream().limit(Evaluation.DEPTH).toList();
   }
 }

@@ -217,17 +217,8 @@ public final class NoteMcpServer {
     } else {
       section = source.byAnchor(note, string(args, "anchor", false));
     }
-    SectionSource s = section.orElseThrow(() -> new ToolError("no such section in [" + note + "]; its anchors: "
-        + anchors(note)));
-    return new Json()
-        .field("path", s.path())
-        .field("line", s.line())
-        .field("end_line", s.endLine())
-        .field("title", s.title())
-        .field("headings", s.headings())
-        .field("anchor", s.anchor())
-        .field("markdown", s.markdown())
-        .end();
+    return HitJson.section(section.orElseThrow(() -> new ToolError("no such section in [" + note + "]; its anchors: "
+        + anchors(note))));
   }
 
   private String anchors(Path note) {
@@ -263,7 +254,8 @@ public final class NoteMcpServer {
       throw new ToolError("give the note's absolute path, as search_notes returns it: [" + path + "]");
     }
     String normal = p.normalize().toString();
-    if (!searcher().notes().contains(normal)) {
+    // notes() is sorted: a binary search, not a walk of every path of a large index.
+    if (java.util.Collections.binarySearch(searcher().notes(), normal) < 0) {
       throw new ToolError("[" + path + "] is not a note of this index; only the paths search_notes returns can be read");
     }
     return Path.of(normal);

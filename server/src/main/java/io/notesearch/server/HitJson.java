@@ -33,6 +33,22 @@ public final class HitJson {
         .end();
   }
 
+  /**
+   * A section's Markdown as {@code show --json} and the MCP server's {@code read_section} give it:
+   * {@code path, line, end_line, title, headings, anchor, markdown}.
+   */
+  public static String section(io.notesearch.indexer.SectionSource s) {
+    return new Json()
+        .field("path", s.path())
+        .field("line", s.line())
+        .field("end_line", s.endLine())
+        .field("title", s.title())
+        .field("headings", s.headings())
+        .field("anchor", s.anchor())
+        .field("markdown", s.markdown())
+        .end();
+  }
+
   /** Facet counts: {@code {"tags":{…},"categories":{…},"years":{…}}}, most first. */
   public static String facets(SearchResult.Facets facets) {
     return new Json()

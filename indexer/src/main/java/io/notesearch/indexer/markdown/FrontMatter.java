@@ -166,6 +166,14 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
    * string of tags, space-separated words ({@code tag: vim quickfix clojure}).
    */
   List<String> list(String... keys) {
+    return values(true, keys);
+  }
+
+  /**
+   * The values of the keys present: a YAML list's items, or a string split at commas, and, when
+   * {@code orSpaces}, at spaces when it has no comma.
+   */
+  private List<String> values(boolean orSpaces, String... keys) {
     List<String> out = new ArrayList<>();
     for (String key : keys) {
       Object v = fields.get(key);
@@ -177,7 +185,7 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
         }
       } else if (v != null && !(v instanceof Map<?, ?>)) {
         String text = String.valueOf(v).strip();
-        for (String part : text.contains(",") ? text.split(",") : text.split("\\s+")) {
+        for (String part : text.contains(",") || !orSpaces ? text.split(",") : text.split("\\s+")) {
           add(out, unquoted(part.strip()));
         }
       }
@@ -222,22 +230,7 @@ record FrontMatter(Map<String, Object> fields, int bodyStart, int bodyLine, List
    * a string of names split at commas; a name keeps its spaces) or {@code alias}.
    */
   List<String> aliases() {
-    List<String> out = new ArrayList<>();
-    for (String key : List.of("aliases", "alias")) {
-      Object v = fields.get(key);
-      if (v instanceof Collection<?> c) {
-        for (Object item : c) {
-          if (item != null && !(item instanceof Map<?, ?>) && !(item instanceof Collection<?>)) {
-            add(out, String.valueOf(item));
-          }
-        }
-      } else if (v != null && !(v instanceof Map<?, ?>)) {
-        for (String part : String.valueOf(v).split(",")) {
-          add(out, unquoted(part.strip()));
-        }
-      }
-    }
-    return out;
+    return values(false, "aliases", "alias");
   }
 
   /** The {@code date} field as a day, or null (with a warning when present but impossible). */

@@ -1,10 +1,9 @@
 package io.notesearch.searcher.internal;
 
+import io.notesearch.core.analysis.NoteAnalyzers;
 import io.notesearch.searcher.backend.SearchBackend;
 import io.notesearch.searcher.backend.StoredSection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Pseudo-relevance feedback for a query that no section matches with all its words: a paraphrase
@@ -21,7 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * wants, but the best sections it finds are near that one, and their telling words find it. The
  * words the first {@link #SECTIONS} sections use most, weighed by rarity ({@code tf · ln(N / df)}),
  * the best {@link #WORDS} of them, are searched with the query's own, and the two rankings are fused
- * by reciprocal rank (k = {@link #RRF_K}), so a section the query found stays near where it was.
+ * by reciprocal rank ({@link io.notesearch.searcher.backend.Fusion}), so a section the query found stays near where it was.
  *
  * <p>Measured (docs/relevance.md, {@code eval --compare}): on 30 paraphrase queries MRR@10 0.768 →
  * 0.789 and hit@1 0.667 → 0.700; on 48 long questions section hit@1 0.958 → 0.979; the judged and
@@ -34,9 +31,6 @@ final class Feedback {
 
   /** How many words are added. */
   static final int WORDS = 10;
-
-  /** Reciprocal rank fusion's constant, as its authors set it. */
-  static final int RRF_K = 60;
 
   private Feedback() {}
 
@@ -53,14 +47,15 @@ final class Feedback {
    */
   static String expand(String query, List<StoredSection> first, List<String> code, Analyzer analyzer, SearchBackend.View<?> view,
       long sections) throws IOException {
-    Set<String> own = new HashSet<>(terms(analyzer, query));
+    Set<String> own = new HashSet<>(NoteAnalyzers.terms(analyzer, query));
     Map<String, Double> weight = new LinkedHashMap<>();
-    for (StoredSection s : first.subList(0, Math.min(SECTIONS, first.size()))) {
+    for (int i = 0; i < Math.min(SECTIONS, first.size()); i++) {
+      StoredSection s = first.get(i);
       Map<String, Integer> tf = new HashMap<>();
       // The section as its reader sees it: its own heading, its text and its code.
       String text = (s.headings().isEmpty() ? "" : s.headings().getLast()) + "\n" + (s.body() == null ? "" : s.body())
-          + "\n" + code.get(first.indexOf(s));
-      for (String t : terms(analyzer, text)) {
+          + "\n" + code.get(i);
+      for (String t : NoteAnalyzers.terms(analyzer, text)) {
         // One letter and bare numbers are mostly the leftovers of particles and list numbers.
         if (t.length() > 1 && !own.contains(t) && !t.chars().allMatch(Character::isDigit)) {
           tf.merge(t, 1, Integer::sum);
@@ -79,43 +74,5 @@ final class Feedback {
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(WORDS).map(Map.Entry::getKey).toList();
     return added.isEmpty() ? null : query + " " + String.join(" ", added);
-  }
-
-  /**
-   * Two rankings fused by reciprocal rank, each section once, best first, with its fused score.
-   *
-   * @param a the query's sections, best first
-   * @param b the expanded query's
-   * @param key what makes two entries the same section
-   */
-  static <T> LinkedHashMap<T, Double> fuse(List<T> a, List<T> b, java.util.function.Function<T, String> key) {
-    Map<String, T> byKey = new LinkedHashMap<>();
-    Map<String, Double> score = new LinkedHashMap<>();
-    for (List<T> list : List.of(a, b)) {
-      for (int i = 0; i < list.size(); i++) {
-        String k = key.apply(list.get(i));
-        byKey.putIfAbsent(k, list.get(i));
-        score.merge(k, 1.0 / (RRF_K + i + 1), Double::sum);
-      }
-    }
-    LinkedHashMap<T, Double> out = new LinkedHashMap<>();
-    score.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEachOrdered(e -> out.put(byKey.get(e.getKey()), e.getValue()));
-    return out;
-  }
-
-  private static List<String> terms(Analyzer analyzer, String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }

@@ -187,7 +187,7 @@ public final class Pipeline<C> implements NoteSearcher {
         keys.put(list.get(i), stored.get(i).path() + "#" + stored.get(i).line());
       }
     }
-    Map<C, Double> fused = Feedback.fuse(first, more, keys::get);
+    Map<C, Double> fused = io.notesearch.searcher.backend.Fusion.reciprocalRank(first, more, keys::get);
     Map<C, Double> page = new java.util.LinkedHashMap<>();
     List<C> capped = capPerNote(view, List.copyOf(fused.keySet()), request);
     for (C c : capped) {
