@@ -2,6 +2,7 @@ package io.notesearch.cli;
 
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
+import io.notesearch.indexer.IndexOptions;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.indexer.Problem;
 import io.notesearch.solr.client.SolrCollection;
@@ -49,6 +50,11 @@ final class IndexCommand implements Callable<Integer> {
       "Exits with 3 when a watched folder is deleted or renamed."})
   boolean watch;
 
+  @Option(names = "--no-ignore", description = {
+      "Index notes that .gitignore (in a git work tree), .ignore and .notesearchignore files ignore, as rg --no-ignore.",
+      "Hidden folders and node_modules stay skipped."})
+  boolean noIgnore;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -82,7 +88,8 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> roots = folders.stream().map(parent.cwd::resolve).toList();
     IndexReport report;
-    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env), full ? IndexMode.FULL : IndexMode.DEFAULT)) {
+    IndexOptions options = IndexOptions.DEFAULT.withIgnoreFiles(!noIgnore);
+    try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env), full ? IndexMode.FULL : IndexMode.DEFAULT, options)) {
       try (ProgressBar bar = new ProgressBar(err, parent.tty && !quiet)) {
         report = indexer.index(roots, full ? IndexMode.FULL : IndexMode.DEFAULT, bar);
       }
@@ -127,6 +134,9 @@ final class IndexCommand implements Callable<Integer> {
   private int toSolr() throws Exception {
     if (watch) {
       throw new IllegalArgumentException("--watch is not supported with --solr yet: run `notesearch index DIR --solr URL` again instead");
+    }
+    if (noIgnore) {
+      throw new IllegalArgumentException("--no-ignore is not supported with --solr: its staging index reads the ignore files");
     }
     if (shards < 1 || replicas < 1) {
       throw new IllegalArgumentException("--shards and --replicas must be at least 1");

@@ -53,6 +53,7 @@ final class Notesearch implements Runnable {
     m.put("open", OpenCommand::new);
     m.put("show", ShowCommand::new);
     m.put("related", RelatedCommand::new);
+    m.put("links", LinksCommand::new);
     m.put("glossary", GlossaryCommand::new);
     m.put("daemon", DaemonCommand::new);
     m.put("serve", ServeCommand::new);

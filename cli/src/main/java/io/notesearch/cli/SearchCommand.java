@@ -61,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-c", "--count"}, description = "Print only how many sections match (all of them, not just -n).")
   boolean count;
 
-  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "score", description = "score (best first) or date (newest first).")
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "score", description = "score (best first), date (newest note first) or modified (last edited file first).")
   SearchRequest.Sort sort;
 
   @Option(names = "--facets", description = "After the hits, count matching sections by tag, category and year.")
@@ -113,6 +113,19 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-0", "--null"}, description = "With -l, end each path with a NUL byte instead of a newline, like rg -0 (for xargs -0).")
   boolean nul;
 
+  @Option(names = {"-g", "--glob"}, paramLabel = "GLOB", description = {
+      "Only notes whose path below the indexed folder GLOB matches; !GLOB leaves them out (repeatable; as rg -g,",
+      "the last glob that matches decides, and gitignore's rules apply: 'aws/**', '!drafts', '!**/*.draft.md')."})
+  List<String> globs = new java.util.ArrayList<>();
+
+  @Option(names = {"-s", "--case-sensitive"}, description = "Latin words match only in the case typed (EC2 leaves out ec2), as rg -s.")
+  boolean caseSensitive;
+
+  @Option(names = {"-w", "--word"}, description = {
+      "Each word matches only whole and as typed, as rg -w: no completion, spelling correction, plural, synonym",
+      "or any-word fallback (function leaves out functions; a Korean particle after a word still counts: EC2가)."})
+  boolean word;
+
   @Option(names = "--exact", description = "Search the words exactly as typed, every one required: no keyboard-layout, spelling or completion rewrite, no any-word fallback (for scripts: no match, exit 1).")
   boolean exact;
 
@@ -154,7 +167,10 @@ final class SearchCommand implements Callable<Integer> {
         .withDrafts(drafts)
         .withMaxPerNote(maxPerNote)
         .withExactTotal(count)
-        .withReading(exact ? SearchRequest.Reading.AS_TYPED : SearchRequest.Reading.AS_MEANT);
+        .withReading(exact ? SearchRequest.Reading.AS_TYPED : SearchRequest.Reading.AS_MEANT)
+        .withGlobs(globs)
+        .withCaseSensitive(caseSensitive)
+        .withWholeWords(word);
     for (String tag : tags) {
       request = request.withTag(tag);
     }

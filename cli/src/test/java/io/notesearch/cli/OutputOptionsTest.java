@@ -135,10 +135,10 @@ class OutputOptionsTest {
   @Test
   void theTitleIsNotRepeatedWhenTheFirstHeadingIsIt() {
     io.notesearch.core.Hit repeated = new io.notesearch.core.Hit("/n.md", 5, "Setext 제목", java.util.List.of("Setext 제목", "소제목"),
-        "소제목", 1f, io.notesearch.core.Snippet.empty(), java.util.List.of(), java.util.List.of(), null, java.util.List.of());
+        "소제목", 1f, io.notesearch.core.Snippet.empty(), java.util.List.of(), java.util.List.of(), null, java.util.List.of(), "", null);
     assertEquals("Setext 제목 › 소제목", HitPrinter.crumbs(repeated));
     io.notesearch.core.Hit other = new io.notesearch.core.Hit("/n.md", 5, "노트", java.util.List.of("개요"),
-        "개요", 1f, io.notesearch.core.Snippet.empty(), java.util.List.of(), java.util.List.of(), null, java.util.List.of());
+        "개요", 1f, io.notesearch.core.Snippet.empty(), java.util.List.of(), java.util.List.of(), null, java.util.List.of(), "", null);
     assertEquals("노트 › 개요", HitPrinter.crumbs(other));
   }
 }

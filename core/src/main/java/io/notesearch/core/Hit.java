@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param categories the note's categories, in front matter order (usually one or none)
  * @param date the note's date, or null when the note has none
  * @param matches the words of the section that matched, as they are written there (from the snippet)
+ * @param dateSource where the date came from: {@code front matter}, {@code file name} or {@code
+ *     folders} ({@code _posts/2016-04-28-title.md}, {@code 2016/04/28.md}); empty without a date, or
+ *     when the backend does not keep it
+ * @param modified when the note's file was last modified, or null when the backend does not keep it
  */
 public record Hit(
     String path,
@@ -39,7 +43,9 @@ public record Hit(
     List<String> tags,
     List<String> categories,
     LocalDate date,
-    List<String> matches) {
+    List<String> matches,
+    String dateSource,
+    java.time.Instant modified) {
 
   /** Validates and copies. */
   public Hit {
@@ -51,6 +57,7 @@ public record Hit(
     tags = List.copyOf(tags);
     categories = List.copyOf(categories);
     matches = List.copyOf(matches);
+    Objects.requireNonNull(dateSource, "dateSource");
   }
 
   /**

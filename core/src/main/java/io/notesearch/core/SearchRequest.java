@@ -29,6 +29,13 @@ import java.util.Objects;
  *     counting stops being exact past {@value SearchResult#EXACT_TOTAL_UP_TO}, which lets the ranking
  *     skip sections that cannot make the page
  * @param reading how the words are read: as meant (rewrites, any-word fallback) or exactly as typed
+ * @param globs only notes these globs keep, read as {@code rg -g} reads them ({@link
+ *     io.notesearch.core.glob.PathGlobs}): {@code "aws/**"} keeps, {@code "!drafts/**"} leaves out,
+ *     the last that matches decides; matched against the path below the indexed folder
+ * @param caseSensitive whether the query's Latin words match only in the case typed ({@code rg -s})
+ * @param wholeWords whether each word matches only as typed and whole ({@code rg -w}): no
+ *     completion, spelling correction, plural, synonym or any-word fallback; a Korean particle after
+ *     a word still counts ({@code EC2가} is the word {@code EC2})
  */
 public record SearchRequest(
     String query,
@@ -44,14 +51,19 @@ public record SearchRequest(
     Sort sort,
     boolean facets,
     boolean exactTotal,
-    Reading reading) {
+    Reading reading,
+    List<String> globs,
+    boolean caseSensitive,
+    boolean wholeWords) {
 
   /** The order of hits. */
   public enum Sort {
     /** Best match first. */
     SCORE,
     /** Newest note first, best match first within a day. */
-    DATE;
+    DATE,
+    /** Most recently modified file first, best match first for the same time. */
+    MODIFIED;
 
     /** The order unless asked otherwise. */
     public static final Sort DEFAULT = SCORE;
@@ -103,6 +115,8 @@ public record SearchRequest(
     if (maxPerNote < 1) {
       throw new IllegalArgumentException("maxPerNote must be >= 1, got [" + maxPerNote + "]");
     }
+    globs = List.copyOf(globs);
+    io.notesearch.core.glob.PathGlobs.of(globs); // an empty glob fails here, not in the middle of a search
   }
 
   /**
@@ -123,7 +137,8 @@ public record SearchRequest(
    */
   public SearchRequest(String query, int limit, int offset, List<String> tags, String category, LocalDate from,
       LocalDate to, boolean drafts, boolean highlight, int maxPerNote, Sort sort, boolean facets) {
-    this(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, false, Reading.DEFAULT);
+    this(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, false, Reading.DEFAULT,
+        List.of(), false, false);
   }
 
   /**
@@ -135,7 +150,7 @@ public record SearchRequest(
   public static SearchRequest of(String query) {
     return new SearchRequest(
         query, DEFAULT_LIMIT, 0, List.of(), "", null, null, false, true, DEFAULT_MAX_PER_NOTE, Sort.DEFAULT, false, false,
-        Reading.DEFAULT);
+        Reading.DEFAULT, List.of(), false, false);
   }
 
   /**
@@ -145,7 +160,7 @@ public record SearchRequest(
    * @return the new request
    */
   public SearchRequest withReading(Reading reading) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -154,7 +169,7 @@ public record SearchRequest(
    * @param sort the order of hits
    */
   public SearchRequest withSort(Sort sort) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -163,7 +178,7 @@ public record SearchRequest(
    * @param facets whether to count matching sections by tag, category and year
    */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -172,7 +187,7 @@ public record SearchRequest(
    * @param query the query text
    */
   public SearchRequest withQuery(String query) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -181,7 +196,7 @@ public record SearchRequest(
    * @param limit hits per page, 1 to {@value #MAX_LIMIT}
    */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -190,7 +205,7 @@ public record SearchRequest(
    * @param offset hits to skip, for paging
    */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -201,7 +216,7 @@ public record SearchRequest(
   public SearchRequest withTag(String tag) {
     List<String> more = new java.util.ArrayList<>(tags);
     more.add(tag);
-    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, more, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -210,7 +225,7 @@ public record SearchRequest(
    * @param category the category (case-insensitive), or empty for any
    */
   public SearchRequest withCategory(String category) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -220,7 +235,7 @@ public record SearchRequest(
    * @param to the last day, or null for no upper bound
    */
   public SearchRequest withDates(LocalDate from, LocalDate to) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -229,7 +244,7 @@ public record SearchRequest(
    * @param drafts whether notes marked {@code draft: true} are searched
    */
   public SearchRequest withDrafts(boolean drafts) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -238,7 +253,7 @@ public record SearchRequest(
    * @param highlight whether hits carry snippets
    */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -247,7 +262,7 @@ public record SearchRequest(
    * @param maxPerNote sections of one note at most, >= 1
    */
   public SearchRequest withMaxPerNote(int maxPerNote) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 
   /**
@@ -257,6 +272,33 @@ public record SearchRequest(
    * @param exactTotal whether every matching section is counted (slower when many match)
    */
   public SearchRequest withExactTotal(boolean exactTotal) {
-    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading);
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
+  }
+
+  /**
+   * {@return this request searching only the notes that the globs keep}
+   *
+   * @param globs {@code rg -g} globs in the order given ({@code "!drafts/**"}, {@code "aws/**"}); empty for all notes
+   */
+  public SearchRequest withGlobs(List<String> globs) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
+  }
+
+  /**
+   * {@return this request matching Latin words in the case typed, or in any case}
+   *
+   * @param caseSensitive whether {@code EC2} leaves out sections that only say {@code ec2}
+   */
+  public SearchRequest withCaseSensitive(boolean caseSensitive) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
+  }
+
+  /**
+   * {@return this request matching each word only whole and as typed, or as meant}
+   *
+   * @param wholeWords whether {@code function} leaves out sections that only say {@code functions}
+   */
+  public SearchRequest withWholeWords(boolean wholeWords) {
+    return new SearchRequest(query, limit, offset, tags, category, from, to, drafts, highlight, maxPerNote, sort, facets, exactTotal, reading, globs, caseSensitive, wholeWords);
   }
 }

@@ -13,11 +13,14 @@ import java.util.concurrent.ExecutorService;
  *     down (null: the indexer's own pool)
  * @param noriCache a folder where Nori's dictionaries are kept decoded, shared with the searcher's
  *     ({@code SearchOptions#noriCache}); null: none
+ * @param ignoreFiles whether notes that {@code .gitignore}, {@code .ignore} and {@code
+ *     .notesearchignore} files ignore are left out, as ripgrep leaves them out (hidden folders and
+ *     {@code node_modules} are left out either way)
  */
-public record IndexOptions(int threads, ExecutorService executor, Path noriCache) {
-  /** One thread per core, the indexer's own pool, no Nori cache. */
+public record IndexOptions(int threads, ExecutorService executor, Path noriCache, boolean ignoreFiles) {
+  /** One thread per core, the indexer's own pool, no Nori cache, ignore files read. */
   public static final IndexOptions DEFAULT =
-      new IndexOptions(Math.max(1, Runtime.getRuntime().availableProcessors()), null, null);
+      new IndexOptions(Math.max(1, Runtime.getRuntime().availableProcessors()), null, null, true);
 
   /** Checks the thread count. */
   public IndexOptions {
@@ -33,7 +36,7 @@ public record IndexOptions(int threads, ExecutorService executor, Path noriCache
    * @return the new options
    */
   public IndexOptions withThreads(int count) {
-    return new IndexOptions(count, executor, noriCache);
+    return new IndexOptions(count, executor, noriCache, ignoreFiles);
   }
 
   /**
@@ -43,7 +46,7 @@ public record IndexOptions(int threads, ExecutorService executor, Path noriCache
    * @return the new options
    */
   public IndexOptions withExecutor(ExecutorService pool) {
-    return new IndexOptions(threads, pool, noriCache);
+    return new IndexOptions(threads, pool, noriCache, ignoreFiles);
   }
 
   /**
@@ -53,6 +56,16 @@ public record IndexOptions(int threads, ExecutorService executor, Path noriCache
    * @return the new options
    */
   public IndexOptions withNoriCache(Path folder) {
-    return new IndexOptions(threads, executor, folder);
+    return new IndexOptions(threads, executor, folder, ignoreFiles);
+  }
+
+  /**
+   * These options reading the folders' ignore files, or not ({@code notesearch index --no-ignore}).
+   *
+   * @param read whether ignore files are read
+   * @return the new options
+   */
+  public IndexOptions withIgnoreFiles(boolean read) {
+    return new IndexOptions(threads, executor, noriCache, read);
   }
 }

@@ -110,6 +110,22 @@ public interface NoteSearcher extends AutoCloseable {
   List<Hit> related(String path, String anchor, int limit) throws NoteIndexException;
 
   /**
+   * A note's links to other notes, and the sections of other notes that link to it. Links are
+   * {@code [[wikilinks]]} (with {@code |alias} and {@code #heading}), relative Markdown links
+   * ({@code ../aws/ec2.md}) and site links ({@code /git/}); a name matches a note's file name, its
+   * folder's for an {@code index.md}, its slug, title or aliases.
+   *
+   * @param note the note's path as in {@link Hit#path()}, or a name a link could give it ({@code git})
+   * @return its links and backlinks
+   * @throws IllegalArgumentException when no indexed note has that path or name, or several have the name
+   * @throws UnsupportedOperationException when the backend does not keep links (SolrCloud)
+   * @throws NoteIndexException when the index cannot be read
+   */
+  default io.notesearch.core.NoteLinks links(String note) throws NoteIndexException {
+    throw new UnsupportedOperationException("links are not kept by this backend");
+  }
+
+  /**
    * How many notes and sections the latest commit holds.
    *
    * @return the counts

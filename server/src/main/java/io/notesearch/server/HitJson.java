@@ -29,6 +29,8 @@ public final class HitJson {
         .field("category", h.category())
         .field("categories", h.categories())
         .field("date", h.date() == null ? null : h.date().toString())
+        .field("date_source", h.dateSource().isEmpty() ? null : h.dateSource())
+        .field("modified", h.modified() == null ? null : h.modified().toString())
         .field("matches", h.matches())
         .end();
   }

@@ -53,6 +53,12 @@ public record IndexFolder(Path path) {
    */
   public static final String AVERAGES_KEY = "notesearch.averages";
 
+  /**
+   * Commit data key of the folders indexed into this index, one absolute path per line: a search's
+   * {@code -g} globs are matched against a note's path below the folder that holds it.
+   */
+  public static final String FOLDERS_KEY = "notesearch.folders";
+
   /** Checks the path. */
   public IndexFolder {
     Objects.requireNonNull(path, "path");
@@ -99,14 +105,25 @@ public record IndexFolder(Path path) {
    * @param analysis the analysis fingerprint, or null
    * @param parser the Markdown parser's version, or null
    * @param averages the average lengths and the notes they were estimated from, or null
+   * @param folders the indexed folders ({@link #FOLDERS_KEY}), or null
    */
-  public record Commit(String schema, String analysis, String parser, String averages) {
+  public record Commit(String schema, String analysis, String parser, String averages, String folders) {
     /** Nothing recorded: an empty index, or one notesearch did not write. */
-    public static final Commit NONE = new Commit(null, null, null, null);
+    public static final Commit NONE = new Commit(null, null, null, null, null);
 
     /** {@return the commit data of a commit's user data map} */
     public static Commit of(Map<String, String> data) {
-      return new Commit(data.get(SCHEMA_KEY), data.get(ANALYSIS_KEY), data.get(PARSER_KEY), data.get(AVERAGES_KEY));
+      return new Commit(data.get(SCHEMA_KEY), data.get(ANALYSIS_KEY), data.get(PARSER_KEY), data.get(AVERAGES_KEY),
+          data.get(FOLDERS_KEY));
+    }
+
+    /** {@return the indexed folders, the longest first, so that the first one holding a path is its nearest} */
+    public java.util.List<String> folderList() {
+      if (folders == null || folders.isEmpty()) {
+        return java.util.List.of();
+      }
+      return java.util.Arrays.stream(folders.split("\n")).filter(f -> !f.isEmpty()).distinct()
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** {@return the user data map to commit} */
@@ -116,6 +133,7 @@ public record IndexFolder(Path path) {
       put(out, ANALYSIS_KEY, analysis);
       put(out, PARSER_KEY, parser);
       put(out, AVERAGES_KEY, averages);
+      put(out, FOLDERS_KEY, folders);
       return out;
     }
 

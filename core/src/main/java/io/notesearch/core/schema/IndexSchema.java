@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data ({@link IndexFolder#SCHEMA_KEY}). */
-  public static final String VERSION = "18";
+  public static final String VERSION = "19";
 
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";
@@ -92,6 +92,50 @@ public final class IndexSchema {
 
   /** Date as epoch day: points for ranges, doc values for sorting, stored for output. */
   public static final String DATE = "date";
+
+  /** Where the date came from ({@link SectionRecord#dateSource()}): stored only, for output. */
+  public static final String DATE_SOURCE = "date_source";
+
+  /** The file's modification time in epoch milliseconds: doc values for {@code --sort modified}, stored for output. */
+  public static final String MODIFIED = "modified";
+
+  /**
+   * What the section's links point to ({@link #pathLink}, {@link #nameLink}): keywords, stored, so
+   * that the sections linking to a note are one query and a note's outgoing links are read back.
+   */
+  public static final String LINK = "link";
+
+  /**
+   * What a link to the note may say, on each of its sections: its path, and its file name, slug,
+   * title and aliases as {@link #nameLink names}. Keywords, stored: a note's backlinks are the
+   * sections whose {@link #LINK} holds one of them.
+   */
+  public static final String LINK_KEY = "link_key";
+
+  /**
+   * {@return a link to a note file: a relative Markdown link resolved against the linking note's folder}
+   *
+   * @param absolutePath the target's absolute, normalised path
+   */
+  public static String pathLink(String absolutePath) {
+    return "path:" + absolutePath;
+  }
+
+  /**
+   * {@return a link by name: a wikilink ({@code [[Git 정리]]}, {@code [[folder/git]]}) or a site link
+   * ({@code /git/}), keyed by its last part as {@link #key}; empty when it has no letter or digit}
+   *
+   * @param name the name as written; a path's folders and a {@code .md} ending are dropped
+   */
+  public static String nameLink(String name) {
+    String last = name.strip();
+    while (last.endsWith("/")) {
+      last = last.substring(0, last.length() - 1);
+    }
+    last = last.substring(last.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(md|markdown|html?)$", "");
+    String k = key(last);
+    return k.isEmpty() ? "" : "name:" + k;
+  }
 
   /** {@code true} or {@code false}: drafts are filtered out unless asked for. */
   public static final String DRAFT = "draft";
@@ -379,6 +423,19 @@ public final class IndexSchema {
       doc.add(new LongPoint(DATE, day));
       doc.add(new NumericDocValuesField(DATE, day));
       doc.add(new StoredField(DATE, day));
+    }
+    if (!section.dateSource().isEmpty()) {
+      doc.add(new StoredField(DATE_SOURCE, section.dateSource()));
+    }
+    if (section.modified() >= 0) {
+      doc.add(new NumericDocValuesField(MODIFIED, section.modified()));
+      doc.add(new StoredField(MODIFIED, section.modified()));
+    }
+    for (String link : section.links()) {
+      doc.add(new StringField(LINK, link, Field.Store.YES));
+    }
+    for (String k : section.noteKeys()) {
+      doc.add(new StringField(LINK_KEY, k, Field.Store.YES));
     }
     doc.add(new StringField(DRAFT, Boolean.toString(section.draft()), Field.Store.NO));
     doc.add(new StoredField(LINE, section.line()));

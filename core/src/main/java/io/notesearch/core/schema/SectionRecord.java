@@ -22,6 +22,12 @@ import java.util.Objects;
  * @param date the note's date, or null when it has none
  * @param draft whether the note is a draft
  * @param description the note's front matter description, or empty
+ * @param dateSource where the date came from: {@code front matter}, {@code file name}, {@code folders},
+ *     or empty when there is none
+ * @param modified the file's modification time in epoch milliseconds, or -1 when unknown
+ * @param links what this section's links point to ({@link IndexSchema#pathLink}, {@link IndexSchema#nameLink})
+ * @param noteKeys what a link to this note may say ({@link IndexSchema#LINK_KEY}): its path, its file
+ *     name, slug, title and aliases
  */
 public record SectionRecord(
     String path,
@@ -37,7 +43,11 @@ public record SectionRecord(
     List<String> categories,
     LocalDate date,
     boolean draft,
-    String description) {
+    String description,
+    String dateSource,
+    long modified,
+    List<String> links,
+    List<String> noteKeys) {
 
   /** Validates and copies the lists. */
   public SectionRecord {
@@ -55,5 +65,8 @@ public record SectionRecord(
     tags = List.copyOf(tags);
     categories = List.copyOf(categories);
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(dateSource, "dateSource");
+    links = List.copyOf(links);
+    noteKeys = List.copyOf(noteKeys);
   }
 }

@@ -157,7 +157,7 @@ public final class Indexer implements AutoCloseable {
     boolean stale = !last.currentSchema() || !analysis.equals(last.analysis()) || !NoteParser.VERSION.equals(last.parser());
     int indexed = writing.writer().getDocStats().numDocs;
     boolean rebuild = mode == IndexMode.FULL || (indexed > 0 && stale);
-    NoteFiles.Found found = NoteFiles.walk(folders);
+    NoteFiles.Found found = NoteFiles.walk(folders, ignores());
     List<Problem> skipped = new ArrayList<>(found.problems());
     List<Problem> warnings = new ArrayList<>();
     Set<String> present = new HashSet<>();
@@ -206,7 +206,7 @@ public final class Indexer implements AutoCloseable {
         deleted++;
       }
     }
-    commit();
+    commit(folders);
     return new IndexReport(tally.notes, tally.sections, tally.added, tally.updated, tally.unchanged, deleted, tally.bytes,
         skipped, warnings, rebuild, Duration.ofNanos(System.nanoTime() - started));
   }
@@ -218,13 +218,20 @@ public final class Indexer implements AutoCloseable {
     List<Problem> warnings = new ArrayList<>();
     int deleted = 0;
     Set<Path> files = new LinkedHashSet<>();
+    IgnoreFiles ignores = ignores();
     for (Path p : changed) {
       Path path = p.toAbsolutePath().normalize();
       if (!KnownNotes.isUnder(path.toString(), folders) || KnownNotes.isSkippedFolder(path, folders)) {
         continue;
       }
+      if (isIgnored(path, folders, ignores)) {
+        // Ignored now (an ignore file changed, or the note moved into an ignored folder): out of the index.
+        writing.writer().deleteDocuments(new Term(IndexSchema.PATH, path.toString()));
+        writing.writer().deleteDocuments(new PrefixQuery(new Term(IndexSchema.PATH, path + "/")));
+        continue;
+      }
       if (Files.isDirectory(path)) {
-        NoteFiles.Found found = NoteFiles.walk(List.of(path));
+        NoteFiles.Found found = NoteFiles.walk(List.of(path), ignores);
         files.addAll(found.notes());
         skipped.addAll(found.problems());
       } else if (Files.exists(path)) {
@@ -251,8 +258,38 @@ public final class Indexer implements AutoCloseable {
         skipped, warnings, false, Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /** The ignore files as these options read them ({@link IndexOptions#ignoreFiles()}). */
+  private IgnoreFiles ignores() {
+    return options.ignoreFiles() ? IgnoreFiles.read() : IgnoreFiles.NONE;
+  }
+
+  /** Whether a path, or a folder it lies in below its indexed folder, is ignored. */
+  private static boolean isIgnored(Path path, List<Path> folders, IgnoreFiles ignores) {
+    Path root = folders.stream().filter(path::startsWith).findFirst().orElse(null);
+    if (root == null || path.equals(root)) {
+      return false;
+    }
+    if (ignores.ignored(path, Files.isDirectory(path))) {
+      return true;
+    }
+    for (Path p = path.getParent(); p != null && !p.equals(root) && p.startsWith(root); p = p.getParent()) {
+      if (ignores.ignored(p, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void commit() throws IOException {
-    writing.commit(new IndexFolder.Commit(IndexSchema.VERSION, analysis, NoteParser.VERSION, documents.commitData()));
+    commit(List.of());
+  }
+
+  /** Commits, adding {@code folders} to the indexed folders the last commit recorded. */
+  private void commit(List<Path> folders) throws IOException {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(writing.lastCommit().folderList());
+    folders.forEach(f -> all.add(f.toString()));
+    writing.commit(new IndexFolder.Commit(IndexSchema.VERSION, analysis, NoteParser.VERSION, documents.commitData(),
+        all.isEmpty() ? null : String.join("\n", all)));
   }
 
   /** What indexing one file did. */

@@ -28,9 +28,10 @@ final class NoteFiles {
   /**
    * Lists {@code *.md} and {@code *.markdown} files under the roots, skipping hidden folders and
    * {@code node_modules}, following symbolic links but indexing each real file once: under its own
-   * path when the walk meets it there, else under the first link that reached it.
+   * path when the walk meets it there, else under the first link that reached it. What the
+   * folders' ignore files ignore is not walked ({@link IgnoreFiles}).
    */
-  static Found walk(List<Path> roots) throws IOException {
+  static Found walk(List<Path> roots, IgnoreFiles ignores) throws IOException {
     Map<Path, Path> byRealPath = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (Path root : roots) {
@@ -43,7 +44,8 @@ final class NoteFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-              if (!dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"))) {
+              if (!dir.equals(root)
+                  && (name.startsWith(".") || name.equals("node_modules") || ignores.ignored(absolute(dir), true))) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
               try {
@@ -63,7 +65,7 @@ final class NoteFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!isNote(file)) {
+              if (!isNote(file) || ignores.ignored(absolute(file), false)) {
                 return FileVisitResult.CONTINUE;
               }
               if (attrs.isSymbolicLink()) {
@@ -97,6 +99,10 @@ final class NoteFiles {
           });
     }
     return new Found(new ArrayList<>(byRealPath.values()), problems);
+  }
+
+  private static Path absolute(Path p) {
+    return p.toAbsolutePath().normalize();
   }
 
   static boolean isNote(Path file) {

@@ -29,6 +29,12 @@ final class FileDates {
 
   private FileDates() {}
 
+  /** {@return where {@link #of} found a date: {@code file name} when the name has all of it, else {@code folders}} */
+  static String source(Path file) {
+    return file != null && file.getFileName() != null && FULL.matcher(file.getFileName().toString()).matches()
+        ? "file name" : "folders";
+  }
+
   /** The date a note's path gives, or null. */
   static LocalDate of(Path file) {
     if (file == null || file.getFileName() == null) {

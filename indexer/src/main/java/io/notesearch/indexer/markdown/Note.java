@@ -1,5 +1,7 @@
 package io.notesearch.indexer.markdown;
 
+import io.notesearch.core.schema.IndexSchema;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,9 @@ import java.util.Objects;
  * @param lang the front matter language ({@code lang}), or empty
  * @param sections the sections in document order
  * @param warnings problems that cost a field but not the note (e.g. an impossible date)
+ * @param dateSource where {@code date} came from: {@code front matter}, {@code file name} or {@code
+ *     folders}; empty when there is no date
+ * @param links what the note's links point to, with their lines ({@link IndexSchema#LINK} keys)
  */
 public record Note(
     String title,
@@ -30,7 +35,17 @@ public record Note(
     String slug,
     String lang,
     List<Section> sections,
-    List<String> warnings) {
+    List<String> warnings,
+    String dateSource,
+    List<Link> links) {
+  /**
+   * A link to another note.
+   *
+   * @param line the 1-based line of the file it is on
+   * @param target what it points to ({@link IndexSchema#pathLink}, {@link IndexSchema#nameLink})
+   */
+  public record Link(int line, String target) {}
+
   /** Validates and copies. */
   public Note {
     Objects.requireNonNull(title, "title");
@@ -42,5 +57,7 @@ public record Note(
     Objects.requireNonNull(lang, "lang");
     sections = List.copyOf(sections);
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(dateSource, "dateSource");
+    links = List.copyOf(links);
   }
 }

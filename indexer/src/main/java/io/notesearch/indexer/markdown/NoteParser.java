@@ -152,8 +152,11 @@ public final class NoteParser {
           + TITLE_TEMPLATE.matcher(source.substring(front.bodyStart())).replaceAll(java.util.regex.Matcher.quoteReplacement(frontTitle));
     }
     SectionWalker walker = new SectionWalker(front.bodyLine());
+    List<Links.Found> links = new ArrayList<>();
     for (Chunks.Chunk chunk : Chunks.split(source, front.bodyStart(), front.bodyLine(), chunkChars)) {
-      walker.walk(parser.parse(source.substring(chunk.start(), chunk.end())), chunk.firstLine());
+      com.vladsch.flexmark.util.ast.Document doc = parser.parse(source.substring(chunk.start(), chunk.end()));
+      walker.walk(doc, chunk.firstLine());
+      Links.collect(doc, chunk.firstLine(), file, links);
     }
     List<Section> sections = walker.sections();
     warnings.addAll(walker.warnings());
@@ -166,10 +169,12 @@ public final class NoteParser {
       String name = file.getFileName() == null ? "" : file.getFileName().toString();
       title = Normalizer.normalize(name.replaceFirst("(?i)\\.(md|markdown)$", ""), Normalizer.Form.NFC);
     }
+    java.time.LocalDate frontDate = front.date(warnings);
+    java.time.LocalDate date = dated(frontDate, file);
     return new Note(
         title,
         front.aliases(),
-        dated(front.date(warnings), file),
+        date,
         front.categories(),
         tags(front.list("tags", "tag", "keywords"), walker.tags()),
         front.string("description", "summary"),
@@ -177,7 +182,9 @@ public final class NoteParser {
         front.string("slug"),
         front.string("lang"),
         sections,
-        warnings);
+        warnings,
+        frontDate != null ? "front matter" : date != null ? FileDates.source(file) : "",
+        links.stream().map(l -> new Note.Link(l.line(), l.target())).toList());
   }
 
   /** The front matter's date, else the one the file's name or folders give ({@link FileDates}). */

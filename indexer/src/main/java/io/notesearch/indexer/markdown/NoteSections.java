@@ -1,5 +1,6 @@
 package io.notesearch.indexer.markdown;
 
+import io.notesearch.core.schema.IndexSchema;
 import io.notesearch.core.schema.SectionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,14 +50,55 @@ public final class NoteSections {
       parts = List.of(new Section(List.of(), "", 1, "", ""));
     }
     List<SectionRecord> out = new ArrayList<>(parts.size());
+    List<String> keys = keys(path, note);
+    long modified = modified(hash);
     for (int i = 0; i < parts.size(); i++) {
       Section s = parts.get(i);
       String text = s.text().isBlank() && s.code().isBlank() ? outline(parts, i) : s.text();
+      // A link belongs to the section whose lines hold it: from its start to the next one's.
+      int from = i == 0 ? Integer.MIN_VALUE : s.line();
+      int to = i + 1 < parts.size() ? parts.get(i + 1).line() : Integer.MAX_VALUE;
+      List<String> links = note.links().stream().filter(l -> l.line() >= from && l.line() < to)
+          .map(Note.Link::target).distinct().toList();
       out.add(new SectionRecord(
           path, hash, note.title(), note.aliases(), s.headings(), s.anchor(), s.line(), text, s.code(),
-          note.tags(), note.categories(), note.date(), note.draft(), note.description()));
+          note.tags(), note.categories(), note.date(), note.draft(), note.description(), note.dateSource(), modified,
+          links, keys));
     }
     return out;
+  }
+
+  /**
+   * What a link to the note may say: its path; its file name, and its folder's for an {@code
+   * index.md} or {@code README.md} (a site's page bundle); its slug, title and aliases.
+   */
+  static List<String> keys(String path, Note note) {
+    java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    keys.add(IndexSchema.pathLink(path));
+    Path file = Path.of(path);
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    keys.add(IndexSchema.nameLink(name));
+    if (name.matches("(?i)(_?index|readme)\\.(md|markdown)") && file.getParent() != null && file.getParent().getFileName() != null) {
+      keys.add(IndexSchema.nameLink(file.getParent().getFileName().toString()));
+    }
+    keys.add(IndexSchema.nameLink(note.slug()));
+    keys.add(IndexSchema.nameLink(note.title()));
+    note.aliases().forEach(a -> keys.add(IndexSchema.nameLink(a)));
+    keys.remove("");
+    return List.copyOf(keys);
+  }
+
+  /** The file's modification time the hash's stamp records ({@code hash@size:nanos}, base 36), in milliseconds; -1 without one. */
+  static long modified(String hash) {
+    int colon = hash.lastIndexOf(':');
+    if (hash.indexOf('@') < 0 || colon < 0) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(hash.substring(colon + 1), 36) / 1_000_000;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /**

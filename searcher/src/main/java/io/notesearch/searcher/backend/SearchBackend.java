@@ -158,6 +158,19 @@ public interface SearchBackend<C> extends Closeable {
       return -1;
     }
 
+    /**
+     * A note's links and backlinks ({@code NoteSearcher#links}).
+     *
+     * @param note the note's path, or a name a link could give it
+     * @return the links
+     * @throws IllegalArgumentException when no note, or more than one, has that path or name
+     * @throws IOException when the index cannot be read
+     * @throws UnsupportedOperationException when the backend keeps no links
+     */
+    default io.notesearch.core.NoteLinks links(String note) throws IOException {
+      throw new UnsupportedOperationException("links are not kept in a SolrCloud collection yet");
+    }
+
     /** {@return how many notes and sections there are} */
     IndexStats stats() throws IOException;
 

@@ -15,9 +15,11 @@ import java.util.List;
  * @param categories the note's categories
  * @param date the note's date, or null
  * @param body the section's text when it was asked for, else null
+ * @param dateSource where the date came from, or empty
+ * @param modified the file's modification time in epoch milliseconds, or -1 when not kept
  */
 public record StoredSection(String path, int line, String title, List<String> headings, String anchor,
-    List<String> tags, List<String> categories, LocalDate date, String body) {
+    List<String> tags, List<String> categories, LocalDate date, String body, String dateSource, long modified) {
   /** Copies the lists. */
   public StoredSection {
     headings = List.copyOf(headings);

@@ -197,6 +197,15 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
   /** Newest first sorts by the note's date, then by score; notes without a date come last. */
   private static final Sort BY_DATE = new Sort(newestFirst(), SortField.FIELD_SCORE);
 
+  /** Last modified file first; sections of one file best first. */
+  private static final Sort BY_MODIFIED = new Sort(lastModifiedFirst(), SortField.FIELD_SCORE);
+
+  private static SortField lastModifiedFirst() {
+    SortField modified = new SortField(IndexSchema.MODIFIED, SortField.Type.LONG, true);
+    modified.setMissingValue(Long.MIN_VALUE);
+    return modified;
+  }
+
   private static SortField newestFirst() {
     SortField date = new SortField(IndexSchema.DATE, SortField.Type.LONG, true);
     date.setMissingValue(Long.MIN_VALUE);
@@ -205,7 +214,8 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
 
   /** The stored fields a hit is made of. */
   private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.PATH, IndexSchema.LINE, IndexSchema.TITLE,
-      IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.TAG, IndexSchema.CATEGORY, IndexSchema.DATE);
+      IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.TAG, IndexSchema.CATEGORY, IndexSchema.DATE,
+      IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED);
 
   /** {@link #HIT_FIELDS} and the section text, for hits with snippets. */
   private static final Set<String> HIT_FIELDS_AND_BODY =
@@ -232,8 +242,8 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
     public Candidates<ScoreDoc> run(Run run, int window) throws IOException {
       QueryPlanner.Plan plan = run.plan();
       TopDocs top;
-      if (run.request().sort() == SearchRequest.Sort.DATE) {
-        top = searcher.search(plan.full(), window, BY_DATE, true);
+      if (run.request().sort() != SearchRequest.Sort.SCORE) {
+        top = searcher.search(plan.full(), window, run.request().sort() == SearchRequest.Sort.DATE ? BY_DATE : BY_MODIFIED, true);
       } else if (plan.rank() == null) {
         top = searcher.search(plan.candidates(), new TopScoreDocCollectorManager(window, SearchResult.EXACT_TOTAL_UP_TO));
       } else {
@@ -274,7 +284,9 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
             joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(IndexSchema.HEADING_SEPARATOR, -1)),
             d.get(IndexSchema.ANCHOR), Arrays.asList(d.getValues(IndexSchema.TAG)),
             Arrays.asList(d.getValues(IndexSchema.CATEGORY)),
-            day == null ? null : LocalDate.ofEpochDay(day.longValue()), withBody ? d.get(IndexSchema.BODY) : null));
+            day == null ? null : LocalDate.ofEpochDay(day.longValue()), withBody ? d.get(IndexSchema.BODY) : null,
+            java.util.Objects.requireNonNullElse(d.get(IndexSchema.DATE_SOURCE), ""),
+            d.getField(IndexSchema.MODIFIED) == null ? -1 : d.getField(IndexSchema.MODIFIED).numericValue().longValue()));
       }
       return out;
     }
@@ -348,6 +360,15 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
     @Override
     public List<String> notes() throws IOException {
       return catalog().notes();
+    }
+
+    @Override
+    public io.notesearch.core.NoteLinks links(String note) throws IOException {
+      try {
+        return LinkGraph.of(searcher, note);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
     }
 
     private NoteCatalog catalog() throws IOException {

@@ -22,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
@@ -90,7 +92,9 @@ public final class Pipeline<C> implements NoteSearcher {
     long started = System.nanoTime();
     QueryPlanner.Parsed query = QueryPlanner.parse(request.query());
     try (View<C> view = open()) {
-      Rewrites.Outcome<Attempt<C>> outcome = request.reading() == SearchRequest.Reading.AS_TYPED
+      // -s and -w check the words as typed, all of them: nothing completed, corrected or dropped.
+      boolean asTyped = request.reading() == SearchRequest.Reading.AS_TYPED || request.wholeWords() || request.caseSensitive();
+      Rewrites.Outcome<Attempt<C>> outcome = asTyped
           ? new Rewrites.Outcome<>(attempt(view, request, query, Rewrites.Fallback.NONE), SearchResult.Rewrite.NONE)
           : Rewrites.apply(query, attempt(view, request, query, Rewrites.Fallback.ANY_WORD), backend.vocabulary(),
               (text, fallback) -> attempt(view, request, QueryPlanner.parse(text), fallback), view::correct);
@@ -109,7 +113,7 @@ public final class Pipeline<C> implements NoteSearcher {
         page = capPerNote(view, attempt.found().top(), request);
       }
       Map<C, Double> fused = null;
-      if (feedback && !attempt.allWords() && request.reading() == SearchRequest.Reading.AS_MEANT) {
+      if (feedback && !attempt.allWords() && !asTyped) {
         fused = feedback(view, request, attempt);
         if (fused != null) {
           page = List.copyOf(fused.keySet());
@@ -142,7 +146,7 @@ public final class Pipeline<C> implements NoteSearcher {
    */
   private Attempt<C> attempt(View<C> view, SearchRequest request, QueryPlanner.Parsed query, Rewrites.Fallback fallback)
       throws IOException {
-    QueryPlanner.Plan plan = planner.plan(query, request, QueryPlanner.Words.ALL);
+    QueryPlanner.Plan plan = restricted(planner.plan(query, request, QueryPlanner.Words.ALL), request, query);
     if (plan == null) {
       return null;
     }
@@ -153,8 +157,32 @@ public final class Pipeline<C> implements NoteSearcher {
     if (found.total() > 0 || fallback == Rewrites.Fallback.NONE || !query.plainWords()) {
       return new Attempt<>(all, found);
     }
-    Run any = new Run(request, query.text(), planner.plan(query, request, QueryPlanner.Words.ANY), QueryPlanner.Words.ANY);
+    Run any = new Run(request, query.text(), restricted(planner.plan(query, request, QueryPlanner.Words.ANY), request, query),
+        QueryPlanner.Words.ANY);
     return new Attempt<>(any, view.run(any, window));
+  }
+
+  /**
+   * A plan with the request's {@code -g} globs and its {@code -s}/{@code -w} word checks joined to
+   * its filter: the planner's filters are terms every backend indexes, these read the note's path
+   * and the section's stored text ({@link PathGlobQuery}, {@link WordCheckQuery}).
+   */
+  private static QueryPlanner.Plan restricted(QueryPlanner.Plan plan, SearchRequest request, QueryPlanner.Parsed query) {
+    if (plan == null || (request.globs().isEmpty() && !request.caseSensitive() && !request.wholeWords())) {
+      return plan;
+    }
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    if (plan.filter() != null) {
+      plan.filter().clauses().forEach(filter::add);
+    }
+    if (!request.globs().isEmpty()) {
+      filter.add(new PathGlobQuery(request.globs()), BooleanClause.Occur.FILTER);
+    }
+    List<String> words = WordCheckQuery.words(query.root());
+    if ((request.caseSensitive() || request.wholeWords()) && words != null) {
+      filter.add(new WordCheckQuery(words, request.caseSensitive(), request.wholeWords()), BooleanClause.Occur.FILTER);
+    }
+    return new QueryPlanner.Plan(plan.match(), plan.rank(), filter.build(), plan::highlight);
   }
 
   /**
@@ -250,7 +278,8 @@ public final class Pipeline<C> implements NoteSearcher {
       Snippet snippet = marked == null ? Snippet.empty() : marked.get(i);
       float score = scores == null ? view.score(page.get(i)) : scores.get(page.get(i)).floatValue();
       hits.add(new Hit(s.path(), s.line(), s.title(), s.headings(), s.anchor(), score, snippet, s.tags(),
-          s.categories(), s.date(), marked == null ? List.of() : matches(snippet)));
+          s.categories(), s.date(), marked == null ? List.of() : matches(snippet), s.dateSource(),
+          s.modified() < 0 ? null : java.time.Instant.ofEpochMilli(s.modified())));
     }
     return hits;
   }
@@ -283,6 +312,16 @@ public final class Pipeline<C> implements NoteSearcher {
       SearchRequest request = SearchRequest.of("").withLimit(limit);
       Candidates<C> found = view.run(new Run(request, "", plan, QueryPlanner.Words.ANY), limit * 6 + 10);
       return hits(view, capPerNote(view, found.top(), request), plan, true, null);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  @Override
+  public io.notesearch.core.NoteLinks links(String note) throws NoteIndexException {
+    Objects.requireNonNull(note, "note");
+    try (View<C> view = open()) {
+      return view.links(note);
     } catch (IOException e) {
       throw unreadable(e);
     }

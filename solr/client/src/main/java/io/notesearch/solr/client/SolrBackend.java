@@ -132,6 +132,13 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
   static SolrQuery query(Run run, int window) {
     String words = run.words() == QueryPlanner.Words.ALL ? "all" : "any";
     SearchRequest request = run.request();
+    if (request.sort() == SearchRequest.Sort.MODIFIED) {
+      throw new IllegalArgumentException("--sort modified is not supported with --solr yet: its collection keeps no file times");
+    }
+    if (!request.globs().isEmpty() || request.caseSensitive() || request.wholeWords()) {
+      // The collection's query parser plans from the ns.* parameters; these read stored text and paths locally.
+      throw new IllegalArgumentException("-g/--glob, -s/--case-sensitive and -w/--word are not supported with --solr yet");
+    }
     SolrQuery q = new SolrQuery();
     q.set("nsq", run.text());
     if (request.sort() == SearchRequest.Sort.DATE) {
@@ -198,7 +205,7 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             anchor == null ? "" : anchor.toString(),
             tags == null ? List.of() : tags.stream().map(Object::toString).toList(),
             categories == null ? List.of() : categories.stream().map(Object::toString).toList(), day == null ? null : LocalDate.ofEpochDay(day.longValue()),
-            withBody ? (body == null ? "" : body.toString()) : null));
+            withBody ? (body == null ? "" : body.toString()) : null, "", -1));
       }
       return out;
     }

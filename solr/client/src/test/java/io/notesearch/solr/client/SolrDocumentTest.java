@@ -23,7 +23,8 @@ class SolrDocumentTest {
   private static final SectionRecord SECTION = new SectionRecord(
       "/notes/aws/lambda.md", "abc@1:2", "AWS 람다 정리", List.of("Lambda 노트"), List.of("람다", "콜드 스타트"), "콜드-스타트", 12,
       "람다 함수(Lambda Function)의 콜드 스타트는 첫 요청에서 생긴다.", "def handler(event):\n  return 1",
-      List.of("AWS", "서버리스"), List.of("Cloud", "Serverless"), LocalDate.of(2021, 3, 4), false, "람다 요약");
+      List.of("AWS", "서버리스"), List.of("Cloud", "Serverless"), LocalDate.of(2021, 3, 4), false, "람다 요약",
+      "front matter", -1, List.of(), List.of());
 
   @Test
   void everyLocalFieldIsSent() {
