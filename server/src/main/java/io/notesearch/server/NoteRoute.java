@@ -14,11 +14,13 @@ import java.nio.file.Path;
 final class NoteRoute extends Route {
   private final NotePaths paths;
   private final NoteRenderer renderer;
+  private final io.notesearch.searcher.NoteSearcher searcher;
 
-  NoteRoute(Context context, NotePaths paths, NoteRenderer renderer) {
+  NoteRoute(Context context, NotePaths paths, NoteRenderer renderer, io.notesearch.searcher.NoteSearcher searcher) {
     super(context);
     this.paths = paths;
     this.renderer = renderer;
+    this.searcher = searcher;
   }
 
   @Override
@@ -32,11 +34,42 @@ final class NoteRoute extends Route {
     }
     Path file = paths.resolve(path);
     RenderedNote note = renderer.render(file);
-    Responses.html(ex, 200, page(note, path.substring(NotePaths.PREFIX.length())), Responses.NOTE_POLICY);
+    String indexed = path.substring(NotePaths.PREFIX.length());
+    Responses.html(ex, 200, page(note, indexed, backlinks(indexed)), Responses.NOTE_POLICY);
   }
 
-  /** The page around a rendered note: a bar with the way back, the title and the path. */
-  static String page(RenderedNote note, String path) {
+  /** The sections that link to the note, for the list under it; none when the backend keeps no links. */
+  private java.util.List<io.notesearch.core.NoteLinks.Link> backlinks(String path) {
+    try {
+      return searcher.links(path).backlinks();
+    } catch (UnsupportedOperationException | IllegalArgumentException | io.notesearch.core.NoteIndexException e) {
+      return java.util.List.of();
+    }
+  }
+
+  /** The list of backlinks under a note: each a link to the linking section's page and anchor. */
+  static String backlinksHtml(java.util.List<io.notesearch.core.NoteLinks.Link> links) {
+    if (links.isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<section class=\"backlinks\"><h2>Linked from</h2><ul>\n");
+    for (io.notesearch.core.NoteLinks.Link l : links) {
+      String url = NotePaths.PREFIX + java.util.Arrays.stream(l.fromPath().split("/", -1))
+          .map(s -> java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+          .collect(java.util.stream.Collectors.joining("/")).replaceFirst("^(?!/)", "/")
+          + (l.fromAnchor().isEmpty() ? "" : "#" + java.net.URLEncoder.encode(l.fromAnchor(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+      java.util.List<String> crumbs = new java.util.ArrayList<>();
+      crumbs.add(l.fromTitle());
+      crumbs.addAll(l.fromHeadings());
+      html.append("<li><a href=\"").append(Responses.escape(url)).append("\">")
+          .append(Responses.escape(String.join(" › ", crumbs))).append("</a> <span class=\"path\">")
+          .append(Responses.escape(l.fromPath() + ":" + l.fromLine())).append("</span></li>\n");
+    }
+    return html.append("</ul></section>").toString();
+  }
+
+  /** The page around a rendered note: a bar with the way back, the title and the path; the backlinks under it. */
+  static String page(RenderedNote note, String path, java.util.List<io.notesearch.core.NoteLinks.Link> backlinks) {
     String title = Responses.escape(note.title());
     return """
         <!doctype html>
@@ -53,10 +86,12 @@ final class NoteRoute extends Route {
         <header class="note-head"><a id="notesearch-back" href="/">← search</a><span class="title">%s</span><span class="path">%s</span></header>
         <main><article class="note">
         %s
-        </article></main>
+        </article>
+        %s
+        </main>
         <script src="/static/note.js"></script>
         </body>
         </html>
-        """.formatted(title, title, Responses.escape(path), note.html());
+        """.formatted(title, title, Responses.escape(path), note.html(), backlinksHtml(backlinks));
   }
 }

@@ -61,7 +61,7 @@ public final class NoteServer implements AutoCloseable {
     Route.Context context = new Route.Context(log, address.isLoopbackAddress(), port);
     http.createContext("/", new StaticRoute(context));
     http.createContext("/search", new SearchRoute(context, searcher));
-    http.createContext(NotePaths.PREFIX + "/", new NoteRoute(context, new NotePaths(searcher), new NoteRenderer()));
+    http.createContext(NotePaths.PREFIX + "/", new NoteRoute(context, new NotePaths(searcher), new NoteRenderer(), searcher));
     http.createContext("/health", new HealthRoute(context, searcher));
     http.start();
     String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
