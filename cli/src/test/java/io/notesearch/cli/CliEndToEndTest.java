@@ -79,7 +79,7 @@ class CliEndToEndTest {
       while (m.find()) {
         keys.add(m.group(1));
       }
-      assertEquals(List.of("path", "line", "title", "headings", "anchor", "score", "snippet", "tags", "category", "categories", "date", "matches"), keys, line);
+      assertEquals(List.of("path", "line", "title", "headings", "anchor", "score", "snippet", "tags", "category", "categories", "date", "date_source", "modified", "matches"), keys, line);
       assertTrue(line.matches(".*\"date\":(null|\"\\d{4}-\\d{2}-\\d{2}\").*"), line);
       assertTrue(Path.of(values(line, "path").getFirst()).isAbsolute());
     }
