@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The automatic daemon, through the launcher (run by .ci/run): the first search of an index leaves a
 # daemon behind, later searches are answered by it with the same output, it sees a re-index, survives
-# kill -9 and a stale port file, stays off when asked, serves only its own user, and a full disk costs
-# nothing but the daemon. A JVM that starts prints "Picked up JAVA_TOOL_OPTIONS": a search without that
+# kill -9 and a stale port file, stays off when asked, serves only its own user, a full disk costs
+# nothing but the daemon, and serve is the daemon while it runs. A JVM that starts prints "Picked up JAVA_TOOL_OPTIONS": a search without that
 # line was answered by the daemon.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -114,6 +114,22 @@ search "${query[@]}"
 sleep 3
 alive "$index" && fail "daemon = off in notesearch.conf started a daemon"
 rm "$XDG_CONFIG_HOME/notesearch/notesearch.conf"
+
+echo "== serve is its index's daemon while it runs, and takes over from a running one"
+search "${query[@]}" && wait_daemon "$index" || fail "no daemon before serve"
+expected="$(NOTESEARCH_DAEMON=off ./notesearch "${query[@]}" 2>/dev/null)"
+./notesearch serve --index "$index" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+serve_pid=$!
+for _ in $(seq 1 150); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
+grep -q "serving" "$work/serve.out" || fail "serve did not start: $(cat "$work/serve.err")"
+status="$(./notesearch daemon status --index "$index")"
+[[ "$status" == "daemon pid $serve_pid "* ]] || fail "serve is not the daemon: $status"
+[ "$(pgrep -fc "daemon run --index $index ")" = 0 ] || fail "the daemon serve took over still runs"
+search "${query[@]}"
+[ "$jvm" = no ] || fail "a search while serve runs started a JVM"
+[ "$out" = "$expected" ] || fail "serve's answer differs: $out"
+kill "$serve_pid" && wait "$serve_pid" || true
+alive "$index" && fail "serve left its daemon file behind"
 
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
   echo "== another user: not served by this user's daemon, and starts none in an index not theirs"

@@ -98,7 +98,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     try (Searchers.Kept searchers = new Searchers.Kept()) {
       // Warm up: Nori, the synonym map and the index, before the first client waits for them.
       searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT).searcher().search(SearchRequest.of("warm up EC2 람다"));
-      try (Daemon daemon = Daemon.start(location, request -> runCommand(request, searchers))) {
+      try (Daemon daemon = Daemon.start(location, request -> runCommand(parent.env, request, searchers))) {
         spec.commandLine().getErr().println("notesearch: daemon pid " + daemon.endpoint().pid() + " serving "
             + location + " on 127.0.0.1:" + daemon.endpoint().port());
         spec.commandLine().getErr().flush();
@@ -108,9 +108,12 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** A client's command line, run here as in its own process, with the searchers kept open. */
-  private Daemon.Answer runCommand(Daemon.Request request, Searchers searchers) {
-    Map<String, String> env = new HashMap<>(parent.env);
+  /**
+   * A client's command line, run here as in its own process, with the searchers kept open (by the
+   * daemon, and by {@code serve}, which answers its index's clients while it runs).
+   */
+  static Daemon.Answer runCommand(Map<String, String> processEnv, Daemon.Request request, Searchers searchers) {
+    Map<String, String> env = new HashMap<>(processEnv);
     env.remove("NO_COLOR");
     env.remove(IndexLocation.ENV);
     if (request.noColor()) {

@@ -3,6 +3,7 @@ package io.notesearch.cli;
 import io.notesearch.core.IndexStats;
 import io.notesearch.core.Synonyms;
 import io.notesearch.searcher.NoteSearcher;
+import io.notesearch.server.Daemon;
 import io.notesearch.server.NoteServer;
 import io.notesearch.server.ServerConfig;
 import java.io.IOException;
@@ -65,8 +66,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path location = SearchCommand.indexToSearch(index, parent.env, parent.cwd, err);
     Shutdown shutdown = exitWhenStarted ? null : Shutdown.install();
-    try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT);
-        NoteServer server = start(config, searcher, err)) {
+    try (Searchers.Kept searchers = new Searchers.Kept();
+        NoteServer server = start(config, searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT).searcher(), err);
+        Daemon daemon = asDaemon(location, searchers, err)) {
+      NoteSearcher searcher = searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT).searcher();
       IndexStats stats = searcher.stats();
       out.println("notesearch: serving " + IndexCommand.count(stats.notes(), "note") + " (" + IndexCommand.count(stats.sections(), "section") + ") from " + location
           + " at " + server.uri() + "  (Ctrl-C to stop)");
@@ -107,6 +110,32 @@ final class ServeCommand implements Callable<Integer> {
 
     void closed() {
       done.countDown();
+    }
+  }
+
+  /**
+   * While it runs, serve is also its index's daemon: the launcher's searches, {@code related},
+   * {@code glossary} and {@code show} are answered by this warm JVM rather than a second one. A
+   * daemon already running for the index is stopped first (it idles out anyway); null when the index
+   * folder is not this user's to write, or the daemon is off ({@code NOTESEARCH_DAEMON=off}).
+   */
+  private Daemon asDaemon(Path location, Searchers searchers, PrintWriter err) {
+    if (UserConfig.daemonOff(parent.env) || !java.nio.file.Files.isWritable(location)) {
+      return null;
+    }
+    try {
+      Daemon.Endpoint running = Daemon.Endpoint.read(location);
+      if (running != null && running.alive()) {
+        running.stop();
+      }
+      return Daemon.start(location, request -> DaemonCommand.runCommand(parent.env, request, searchers));
+    } catch (IOException e) {
+      err.println("notesearch: searches from the shell start their own JVM: cannot answer them here (" + e.getMessage() + ")");
+      err.flush();
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -50,4 +50,24 @@ final class UserConfig {
     }
     return Path.of(IndexLocation.home(env), ".config", "notesearch");
   }
+
+  /**
+   * Whether the daemon is turned off: {@code NOTESEARCH_DAEMON=off}, or {@code daemon = off} in
+   * {@code notesearch.conf} (the launcher reads the same two).
+   */
+  static boolean daemonOff(Map<String, String> env) {
+    if ("off".equals(env.get("NOTESEARCH_DAEMON"))) {
+      return true;
+    }
+    try {
+      for (String line : java.nio.file.Files.readAllLines(configFolder(env).resolve("notesearch.conf"))) {
+        if (line.replaceAll("\\s", "").equals("daemon=off")) {
+          return true;
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // no config file, or an unreadable one: the default
+    }
+    return false;
+  }
 }

@@ -45,7 +45,7 @@ final class Links {
    * @param file the note, whose folder relative links start from
    * @param out where the links go
    */
-  static void collect(Node chunk, int firstLine, Path file, List<Found> out) {
+  static void collect(com.vladsch.flexmark.util.ast.Document chunk, int firstLine, Path file, List<Found> out) {
     // By parent and sibling links, without recursion, as InlineText walks (nesting is as deep as the input).
     Node n = chunk.getFirstChild();
     while (n != null) {
@@ -56,7 +56,7 @@ final class Links {
         target = target(link.getUrl().toString(), file);
       }
       if (target != null && !target.isEmpty()) {
-        out.add(new Found(firstLine + n.getLineNumber(), target));
+        out.add(new Found(firstLine + chunk.getLineNumber(n.getStartOffset()), target));
       }
       if (n.getFirstChild() != null) {
         n = n.getFirstChild();

@@ -155,8 +155,9 @@ public final class NoteParser {
     List<Links.Found> links = new ArrayList<>();
     for (Chunks.Chunk chunk : Chunks.split(source, front.bodyStart(), front.bodyLine(), chunkChars)) {
       com.vladsch.flexmark.util.ast.Document doc = parser.parse(source.substring(chunk.start(), chunk.end()));
-      walker.walk(doc, chunk.firstLine());
+      // Links first: the walker takes nodes out of the tree as it goes.
       Links.collect(doc, chunk.firstLine(), file, links);
+      walker.walk(doc, chunk.firstLine());
     }
     List<Section> sections = walker.sections();
     warnings.addAll(walker.warnings());
