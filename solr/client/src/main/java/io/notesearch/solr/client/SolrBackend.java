@@ -63,7 +63,7 @@ import org.apache.solr.common.util.NamedList;
 public final class SolrBackend implements SearchBackend<SolrDocument> {
   private static final String FIELDS = String.join(",", IndexSchema.ID, IndexSchema.PATH, IndexSchema.TITLE,
       IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.LINE, IndexSchema.BODY, IndexSchema.TAG,
-      IndexSchema.CATEGORY, IndexSchema.DATE, "score");
+      IndexSchema.CATEGORY, IndexSchema.DATE, IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED, "score");
 
   /** The body as the local index has it: positions and offsets, for the highlighter. */
   private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
@@ -132,18 +132,15 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
   static SolrQuery query(Run run, int window) {
     String words = run.words() == QueryPlanner.Words.ALL ? "all" : "any";
     SearchRequest request = run.request();
-    if (request.sort() == SearchRequest.Sort.MODIFIED) {
-      throw new IllegalArgumentException("--sort modified is not supported with --solr yet: its collection keeps no file times");
-    }
     if (!request.globs().isEmpty() || request.caseSensitive() || request.wholeWords()) {
       // The collection's query parser plans from the ns.* parameters; these read stored text and paths locally.
       throw new IllegalArgumentException("-g/--glob, -s/--case-sensitive and -w/--word are not supported with --solr yet");
     }
     SolrQuery q = new SolrQuery();
     q.set("nsq", run.text());
-    if (request.sort() == SearchRequest.Sort.DATE) {
+    if (request.sort() != SearchRequest.Sort.SCORE) {
       q.setQuery("{!notesearch part=full words=" + words + " v=$nsq}");
-      q.addSort(IndexSchema.DATE, SolrQuery.ORDER.desc);
+      q.addSort(request.sort() == SearchRequest.Sort.DATE ? IndexSchema.DATE : IndexSchema.MODIFIED, SolrQuery.ORDER.desc);
       q.addSort("score", SolrQuery.ORDER.desc);
     } else {
       q.setQuery("{!notesearch part=candidates words=" + words + " v=$nsq}");
@@ -205,7 +202,9 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             anchor == null ? "" : anchor.toString(),
             tags == null ? List.of() : tags.stream().map(Object::toString).toList(),
             categories == null ? List.of() : categories.stream().map(Object::toString).toList(), day == null ? null : LocalDate.ofEpochDay(day.longValue()),
-            withBody ? (body == null ? "" : body.toString()) : null, "", -1));
+            withBody ? (body == null ? "" : body.toString()) : null,
+            d.getFirstValue(IndexSchema.DATE_SOURCE) == null ? "" : d.getFirstValue(IndexSchema.DATE_SOURCE).toString(),
+            d.getFirstValue(IndexSchema.MODIFIED) instanceof Number m ? m.longValue() : -1));
       }
       return out;
     }

@@ -264,6 +264,14 @@ public final class SolrIndexer {
         d.addField(field, value);
       }
     }
+    if (!r.dateSource().isEmpty()) {
+      d.addField(IndexSchema.DATE_SOURCE, r.dateSource());
+    }
+    if (r.modified() >= 0) {
+      d.addField(IndexSchema.MODIFIED, r.modified());
+    }
+    r.links().forEach(link -> d.addField(IndexSchema.LINK, link));
+    r.noteKeys().forEach(key -> d.addField(IndexSchema.LINK_KEY, key));
     d.addField(IndexSchema.LINE, r.line());
     d.addField(IndexSchema.ANCHOR, r.anchor());
     return d;
