@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "links",
     mixinStandardHelpOptions = true,
+    header = "A note's links to other notes, and the sections of other notes that link to it.",
     description = {
         "A note's links to other notes ([[wikilinks]], relative Markdown links, site links like /git/), each",
         "resolved to the note it names, and its backlinks: the sections of other notes that link to it.",
