@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis, time spelling corrections.",
     subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class, BenchMain.Typo.class,
-        BenchMain.Parsers.class})
+        BenchMain.Parsers.class, BenchMain.Fit.class, BenchMain.Zipf.class})
 public final class BenchMain {
   BenchMain() {}
 
@@ -48,8 +48,14 @@ public final class BenchMain {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = "Writes a synthetic Korean/English notes folder (deterministic for a seed).")
+      description = "Writes a synthetic Korean/English notes folder fitted to real notes (deterministic for a seed).")
   static final class Generate implements Callable<Integer> {
+    @Option(names = "--uniform", description = "the worst case instead: every word drawn evenly from ~300")
+    boolean uniform;
+
+    @Option(names = "--count-words", description = "also count the distinct words written (realistic notes only)")
+    boolean countWords;
+
     @Option(names = "--notes", defaultValue = "1000", description = "how many notes (default ${DEFAULT-VALUE})")
     int notes;
 
@@ -61,8 +67,14 @@ public final class BenchMain {
 
     @Override
     public Integer call() throws IOException {
-      long bytes = NotesGenerator.generate(notes, seed, out);
-      System.out.printf(Locale.ROOT, "wrote %d notes, %.1f MB, to %s%n", notes, bytes / 1e6, out);
+      if (uniform) {
+        long bytes = NotesGenerator.generate(notes, seed, out);
+        System.out.printf(Locale.ROOT, "wrote %d uniform notes, %.1f MB, to %s%n", notes, bytes / 1e6, out);
+        return 0;
+      }
+      RealisticGenerator.Written w = RealisticGenerator.measured().generate(notes, seed, out, countWords);
+      System.out.printf(Locale.ROOT, "wrote %d notes, %.1f MB, %d words%s, to %s%n", notes, w.bytes() / 1e6, w.words(),
+          countWords ? String.format(Locale.ROOT, " (%d distinct)", w.distinctWords()) : "", out);
       return 0;
     }
   }
@@ -159,6 +171,55 @@ public final class BenchMain {
     @Override
     public Integer call() throws IOException {
       ParserComparison.run(queries, System.out);
+      return 0;
+    }
+  }
+
+  @Command(name = "fit", mixinStandardHelpOptions = true,
+      description = "Measures real notes as the realistic generator is fitted: Zipf's exponent, Heaps' law, the notes' shape.")
+  static final class Fit implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "0..*",
+        description = "notes folders (default: corpus/notes, corpus/heldout/notes, corpus/questions/notes, ../shared/seed)")
+    List<Path> dirs;
+
+    @Option(names = "--write-words", paramLabel = "FILE",
+        description = "write the words of corpus/notes, most frequent first (the generator's words.txt)")
+    Path words;
+
+    @Override
+    public Integer call() throws IOException {
+      List<Path> folders = dirs == null || dirs.isEmpty() ? CorpusFit.defaultFolders(Path.of("corpus")) : dirs;
+      CorpusFit.Measured m = CorpusFit.measure(CorpusFit.files(folders), CorpusFit.indexAnalyzer());
+      CorpusFit.print(m, System.out);
+      System.out.println("generator parameters (RealisticShape.MEASURED):");
+      System.out.println(RealisticShape.fit(m).java());
+      if (words != null) {
+        RankFrequency own = CorpusFit.measure(CorpusFit.files(List.of(Path.of("corpus/notes"))), null).words();
+        Files.write(words, own.ranked().stream().map(own::spelling).toList(), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "wrote %d words to %s%n", own.types(), words);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "zipf", mixinStandardHelpOptions = true,
+      description = "Compares the real notes with as many generated words (Zipf, Heaps) and draws rank against frequency as SVG.")
+  static final class Zipf implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "SVG", description = "the plot to write (e.g. docs/zipf.svg)")
+    Path out;
+
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "real notes folders (default as for fit)")
+    List<Path> dirs;
+
+    @Override
+    public Integer call() throws IOException {
+      List<Path> folders = dirs == null || dirs.isEmpty() ? CorpusFit.defaultFolders(Path.of("corpus")) : dirs;
+      ZipfPlot.Pair pair = ZipfPlot.measure(folders);
+      ZipfPlot.report(pair, System.out);
+      if (out != null) {
+        ZipfPlot.write(pair, out);
+        System.out.println("wrote " + out);
+      }
       return 0;
     }
   }
