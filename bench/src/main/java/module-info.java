@@ -14,6 +14,7 @@ module io.notesearch.bench {
   requires org.apache.lucene.queryparser; // ParserComparison
   requires jmh.core;
   requires info.picocli;
+  requires java.management; // IndexingBench: peak heap
 
   // JMH's generated code and picocli reach the benchmark and command classes reflectively.
   opens io.notesearch.bench;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis, time spelling corrections.",
     subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class, BenchMain.Typo.class,
-        BenchMain.Parsers.class, BenchMain.Fit.class, BenchMain.Zipf.class})
+        BenchMain.Parsers.class, BenchMain.Fit.class, BenchMain.Zipf.class, BenchMain.IndexRatioCommand.class, BenchMain.Queries.class})
 public final class BenchMain {
   BenchMain() {}
 
@@ -95,9 +95,12 @@ public final class BenchMain {
     @Option(names = "--full-only", description = "stop after the full build (e.g. to time it on one core)")
     boolean fullOnly;
 
+    @Option(names = "--uniform", description = "the worst-case generator and its 14 queries instead of the realistic ones")
+    boolean uniform;
+
     @Override
     public Integer call() throws IOException {
-      IndexingBench.run(notes, seed, folder, fullOnly);
+      IndexingBench.run(notes, seed, folder, fullOnly, uniform);
       return 0;
     }
   }
@@ -220,6 +223,36 @@ public final class BenchMain {
         ZipfPlot.write(pair, out);
         System.out.println("wrote " + out);
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "index-ratio", mixinStandardHelpOptions = true,
+      description = "Indexing speed of plain Lucene (KoreanAnalyzer, one TextField per file, one thread) and of notesearch"
+          + " with one and two indexing threads, on the same folder in one JVM.")
+  static final class IndexRatioCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "a notes folder (e.g. from generate)")
+    Path dir;
+
+    @Option(names = "--threads", defaultValue = "2", description = "time notesearch with 1 to this many threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() throws IOException {
+      IndexRatio.run(dir, threads);
+      return 0;
+    }
+  }
+
+  @Command(name = "queries", mixinStandardHelpOptions = true,
+      description = "Prints the realistic query set QueryBenchmark and index run (seed 7).")
+  static final class Queries implements Callable<Integer> {
+    @Option(names = "--count", defaultValue = "200", description = "how many (default ${DEFAULT-VALUE})")
+    int count;
+
+    @Override
+    public Integer call() {
+      RealisticGenerator.measured().queries(7, count).forEach(System.out::println);
       return 0;
     }
   }

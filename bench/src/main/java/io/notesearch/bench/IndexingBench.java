@@ -37,7 +37,7 @@ public final class IndexingBench {
    * @param args the number of notes and an optional seed
    */
   public static void main(String[] args) throws IOException {
-    run(Integer.parseInt(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 1, null, false);
+    run(Integer.parseInt(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 1, null, false, false);
   }
 
   /**
@@ -47,11 +47,12 @@ public final class IndexingBench {
    * @param seed the generator's seed
    * @param source a generated folder to copy instead (null: generate), so repeated runs skip generating
    * @param fullOnly stop after the full build (for timing it on one core)
+   * @param uniform the worst-case generator ({@link NotesGenerator}) and its queries instead of the realistic one
    */
-  static void run(int notes, long seed, Path source, boolean fullOnly) throws IOException {
+  static void run(int notes, long seed, Path source, boolean fullOnly, boolean uniform) throws IOException {
     Path work = Files.createTempDirectory("notesearch-bench");
     try {
-      measure(notes, seed, source, fullOnly, work);
+      measure(notes, seed, source, fullOnly, uniform, work);
     } finally {
       deleteTree(work); // a 100k run leaves ~0.5 GB behind otherwise
     }
@@ -66,12 +67,15 @@ public final class IndexingBench {
     }
   }
 
-  private static void measure(int notes, long seed, Path source, boolean fullOnly, Path work) throws IOException {
+  private static void measure(int notes, long seed, Path source, boolean fullOnly, boolean uniform, Path work)
+      throws IOException {
+    List<String> queries = uniform ? QUERIES : RealisticGenerator.measured().queries(7, 200);
     Path folder = work.resolve("notes");
     Path index = work.resolve("index");
     long bytes;
     if (source == null) {
-      bytes = NotesGenerator.generate(notes, seed, folder);
+      bytes = uniform ? NotesGenerator.generate(notes, seed, folder)
+          : RealisticGenerator.measured().generate(notes, seed, folder, false).bytes();
     } else {
       bytes = copy(source, folder);
       try (Stream<Path> walk = Files.walk(folder)) {
@@ -89,8 +93,9 @@ public final class IndexingBench {
     System.out.printf(Locale.ROOT, "full index: %.1f s, %.0f notes/s, %.2f MB/s, %d sections%n",
         seconds, notes / seconds, bytes / 1e6 / seconds, full.sections());
     System.out.printf(Locale.ROOT, "index size / markdown: %.2f%n", (double) size(index) / bytes);
+    System.out.printf(Locale.ROOT, "peak heap while generating and indexing: %d MiB (of %d), peak RSS %d MiB%n",
+        peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRssKb() / 1024);
     if (fullOnly) {
-      System.out.printf(Locale.ROOT, "peak RSS: %d MiB%n", peakRssKb() / 1024);
       return;
     }
 
@@ -118,20 +123,21 @@ public final class IndexingBench {
 
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       for (int i = 0; i < 200; i++) {
-        searcher.search(SearchRequest.of(QUERIES.get(i % QUERIES.size())));
+        searcher.search(SearchRequest.of(queries.get(i % queries.size())));
       }
-      report("query, top 10 with snippets", searcher, true);
-      report("query, top 10 without snippets", searcher, false);
+      report("query, top 10 with snippets", searcher, queries, true);
+      report("query, top 10 without snippets", searcher, queries, false);
     }
     System.out.printf(Locale.ROOT, "peak RSS: %d MiB%n", peakRssKb() / 1024);
   }
 
-  private static void report(String name, NoteSearcher searcher, boolean snippets) throws IOException {
+  private static void report(String name, NoteSearcher searcher, List<String> queries, boolean snippets)
+      throws IOException {
     int runs = 2000;
     long[] nanos = new long[runs];
     for (int i = 0; i < runs; i++) {
       long t = System.nanoTime();
-      searcher.search(SearchRequest.of(QUERIES.get(i % QUERIES.size())).withHighlight(snippets));
+      searcher.search(SearchRequest.of(queries.get(i % queries.size())).withHighlight(snippets));
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);
@@ -160,6 +166,20 @@ public final class IndexingBench {
       }
       return sizes.stream().mapToLong(Long::longValue).sum();
     }
+  }
+
+  /**
+   * The sum of the heap pools' peak use since the JVM started (an upper bound of the heap's peak: the
+   * pools need not peak together).
+   */
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
   }
 
   /** VmHWM of this process from /proc (Linux), in KiB; 0 elsewhere. */

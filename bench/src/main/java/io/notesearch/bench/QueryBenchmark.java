@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Warm query latency on a generated folder: top 10, with and without snippets. Sample mode gives
- * the p50/p99 the goals are stated in.
+ * the p50/p99 the goals are stated in. The realistic notes are searched with 200 seeded queries
+ * drawn like their words ({@link RealisticGenerator#queries}); the uniform ones (the worst case,
+ * {@code -p generator=uniform}) with 14 queries of their few hundred words.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,6 +37,10 @@ public class QueryBenchmark {
   private static final List<String> QUERIES = List.of(
       "로드 밸런서", "EC2 인스턴스", "람다 함수 비용", "S3 버킷", "Kubernetes 클러스터", "보안 그룹 설정", "캐시 트래픽",
       "event loop", "Docker 컨테이너 배포", "파티션 키", "Route 53", "IAM 역할 권한", "closure 스코프", "요금");
+
+  /** Which generator writes the notes: {@code realistic} (fitted to real notes) or {@code uniform} (the worst case). */
+  @Param({"realistic"})
+  public String generator;
 
   /** Notes in the generated folder. */
   @Param({"10000"})
@@ -49,15 +55,31 @@ public class QueryBenchmark {
   public int sliceSections;
 
   private NoteSearcher searcher;
-  private Path work;
+  private List<String> queries;
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    work = Files.createTempDirectory("notesearch-querybench");
-    NotesGenerator.generate(notes, 1, work.resolve("notes"));
-    try (NoteIndexer indexer = NoteIndexer.open(work.resolve("index"))) {
-      indexer.index(List.of(work.resolve("notes")), IndexMode.FULL);
+    boolean uniform = generator.equals("uniform");
+    if (!uniform && !generator.equals("realistic")) {
+      throw new IllegalArgumentException("generator is realistic or uniform, not " + generator);
+    }
+    queries = uniform ? QUERIES : RealisticGenerator.measured().queries(7, 200);
+    // -Dnotesearch.bench.cache=DIR keeps the notes and index between forks and runs (100k notes take minutes).
+    String cache = System.getProperty("notesearch.bench.cache");
+    Path work = cache == null ? Files.createTempDirectory("notesearch-querybench")
+        : Path.of(cache, generator + "-" + notes);
+    Path done = work.resolve("indexed");
+    if (!Files.exists(done)) {
+      if (uniform) {
+        NotesGenerator.generate(notes, 1, work.resolve("notes"));
+      } else {
+        RealisticGenerator.measured().generate(notes, 1, work.resolve("notes"), false);
+      }
+      try (NoteIndexer indexer = NoteIndexer.open(work.resolve("index"))) {
+        indexer.index(List.of(work.resolve("notes")), IndexMode.FULL);
+      }
+      Files.createFile(done);
     }
     searcher = NoteSearcher.open(work.resolve("index"), UserFiles.NONE, Synonyms.DEFAULT,
         SearchOptions.DEFAULT.withSliceSections(sliceSections));
@@ -70,7 +92,7 @@ public class QueryBenchmark {
 
   @Benchmark
   public SearchResult search() throws IOException {
-    String q = QUERIES.get(next++ % QUERIES.size());
+    String q = queries.get(next++ % queries.size());
     return searcher.search(SearchRequest.of(q).withHighlight(snippets));
   }
 }
