@@ -86,15 +86,28 @@ public final class IndexingBench {
         Runtime.getRuntime().availableProcessors());
 
     IndexReport full;
+    long[] liveAfterGc = new long[1];
+    Thread watch = Thread.ofPlatform().daemon().start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        liveAfterGc[0] = Math.max(liveAfterGc[0], heapAfterGcBytes());
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       full = indexer.index(List.of(folder), IndexMode.FULL);
     }
+    watch.interrupt();
     double seconds = full.took().toNanos() / 1e9;
     System.out.printf(Locale.ROOT, "full index: %.1f s, %.0f notes/s, %.2f MB/s, %d sections%n",
         seconds, notes / seconds, bytes / 1e6 / seconds, full.sections());
     System.out.printf(Locale.ROOT, "index size / markdown: %.2f%n", (double) size(index) / bytes);
-    System.out.printf(Locale.ROOT, "peak heap while generating and indexing: %d MiB (of %d), peak RSS %d MiB%n",
-        peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRssKb() / 1024);
+    System.out.printf(Locale.ROOT, "heap while indexing: at most %d MiB in use after a collection, pools' peaks %d MiB"
+        + " (max heap %d MiB); peak RSS %d MiB%n", liveAfterGc[0] >> 20, peakHeapBytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20, peakRssKb() / 1024);
     if (fullOnly) {
       return;
     }
@@ -127,6 +140,7 @@ public final class IndexingBench {
       }
       report("query, top 10 with snippets", searcher, queries, true);
       report("query, top 10 without snippets", searcher, queries, false);
+      slowest(searcher, queries);
     }
     System.out.printf(Locale.ROOT, "peak RSS: %d MiB%n", peakRssKb() / 1024);
   }
@@ -142,6 +156,32 @@ public final class IndexingBench {
     }
     Arrays.sort(nanos);
     System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms%n", name, nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6);
+  }
+
+  /**
+   * The ten slowest queries (median of five runs each, no snippets), with the sections they match and
+   * how the searcher rewrote them: where a p99 comes from.
+   */
+  private static void slowest(NoteSearcher searcher, List<String> queries) throws IOException {
+    record Timed(String query, double millis, long total, String rewrite) {}
+    List<Timed> timed = new ArrayList<>();
+    for (String q : new java.util.LinkedHashSet<>(queries)) {
+      long[] nanos = new long[5];
+      io.notesearch.core.SearchResult result = null;
+      for (int i = 0; i < nanos.length; i++) {
+        long t = System.nanoTime();
+        result = searcher.search(SearchRequest.of(q).withHighlight(false));
+        nanos[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(nanos);
+      timed.add(new Timed(q, nanos[2] / 1e6, result.total(),
+          result.rewrite().reason() + (result.rewrite().query().isEmpty() ? "" : " → " + result.rewrite().query())));
+    }
+    timed.sort((a, b) -> Double.compare(b.millis(), a.millis()));
+    System.out.println("slowest queries (median of 5, no snippets; sections matched; rewrite):");
+    for (Timed t : timed.subList(0, Math.min(10, timed.size()))) {
+      System.out.printf(Locale.ROOT, "  %8.2f ms  %7d  %s  [%s]%n", t.millis(), t.total(), t.query(), t.rewrite());
+    }
   }
 
   /** Copies the Markdown files of a folder tree (the copy gets touched, the source stays as generated). */
@@ -177,6 +217,20 @@ public final class IndexingBench {
     for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
         sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The heap in use right after the latest collection of each pool, summed: what survives, as
+   * against garbage a lazy collector leaves until the heap fills.
+   */
+  static long heapAfterGcBytes() {
+    long sum = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+        sum += pool.getCollectionUsage().getUsed();
       }
     }
     return sum;

@@ -201,8 +201,8 @@ public final class RealisticGenerator {
 
   /**
    * A fixed query set drawn like the notes' words: one to four words, mostly mid-frequency (ranks
-   * past the 30 function-like words at the top, drawn as often as the notes use them) and one in four
-   * rare (ranks spread evenly on a log scale from 1,000 to 300,000); one query in ten has a typo (a
+   * 31 to 1,000, drawn as often as the notes use them) and one in four rare (ranks spread evenly on a
+   * log scale from 1,000 to 300,000), each a content word ({@link #contentWord}); one query in ten has a typo (a
    * Hangul vowel one step off, or two Latin letters swapped) and one in ten is typed in the wrong
    * keyboard layout ({@code fhem qoffjstj} for {@code 로드 밸런서}).
    */
@@ -213,15 +213,19 @@ public final class RealisticGenerator {
       int n = 1 + (int) Math.min(3, Math.floor(-Math.log(1 - r.nextDouble()) * 1.3)); // 1: 46%, 2: 25%, …
       List<String> words = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        long rank;
-        if (r.nextInt(4) == 0) {
-          rank = (long) Math.exp(Math.log(1000) + r.nextDouble() * Math.log(300));
-        } else {
-          do {
-            rank = model.rank(r);
-          } while (rank <= 30 || rank > 1000);
-        }
-        words.add(model.word(rank));
+        String word;
+        do {
+          long rank;
+          if (r.nextInt(4) == 0) {
+            rank = (long) Math.exp(Math.log(1000) + r.nextDouble() * Math.log(300));
+          } else {
+            do {
+              rank = model.rank(r);
+            } while (rank <= 30 || rank > 1000);
+          }
+          word = model.word(rank);
+        } while (!contentWord(word));
+        words.add(word);
       }
       String q = String.join(" ", words);
       int kind = r.nextInt(10);
@@ -233,6 +237,16 @@ public final class RealisticGenerator {
       queries.add(q);
     }
     return queries;
+  }
+
+  /**
+   * Whether a word is one a query would require: notesearch's query analysis keeps a noun, a foreign
+   * word or a number of it (not only a verb ending, an adverb like {@code 보통} or a particle).
+   */
+  static boolean contentWord(String word) {
+    RankFrequency terms = new RankFrequency();
+    CorpusFit.terms(io.notesearch.core.analysis.NoteAnalyzers.standard().queryContent(), word, terms);
+    return terms.tokens() > 0;
   }
 
   /** One misspelling: a Hangul syllable's vowel moved one step, or two adjacent Latin letters swapped. */

@@ -22,6 +22,7 @@ class BenchmarkSmokeTest {
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(200))
         .param("notes", "200")
+        .param("generator", "realistic", "uniform")
         .shouldFailOnError(true)
         .build();
     Collection<RunResult> results = new Runner(options).run();

@@ -1,0 +1,111 @@
+package io.notesearch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.notesearch.core.SearchRequest;
+import io.notesearch.indexer.IndexMode;
+import io.notesearch.indexer.IndexReport;
+import io.notesearch.indexer.NoteIndexer;
+import io.notesearch.searcher.NoteSearcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RealisticGeneratorTest {
+  private static final Path CORPUS = Path.of(System.getProperty("notesearch.corpus", "../corpus"));
+
+  @TempDir Path tmp;
+
+  @Test
+  void sameSeedSameNotesAndQueries() {
+    RealisticGenerator g = RealisticGenerator.measured();
+    assertEquals(g.note(3, 7, r -> {}), g.note(3, 7, r -> {}));
+    assertNotEquals(g.note(3, 7, r -> {}), g.note(4, 7, r -> {}));
+    assertEquals(g.queries(7, 50), g.queries(7, 50));
+  }
+
+  /**
+   * Generated words as many as the real notes have measure the real notes' Zipf exponent and about
+   * their number of distinct words: the fit holds for the parameters shipped.
+   */
+  @Test
+  void rankFrequencySlopeMatchesTheRealNotes() throws Exception {
+    CorpusFit.Measured real = CorpusFit.measure(CorpusFit.files(CorpusFit.defaultFolders(CORPUS)), null);
+    double realSlope = RankFrequency.zipfExponent(real.words().frequencies(), 3);
+    List<String> texts = new ArrayList<>();
+    long words = 0;
+    for (int n = 0; words < real.words().tokens(); n++) {
+      String text = RealisticGenerator.measured().note(1, n, r -> {});
+      texts.add(text);
+      words += CorpusFit.measureTexts(List.of(text), null).words().tokens();
+    }
+    CorpusFit.Measured generated = CorpusFit.measureTexts(texts, null);
+    double slope = RankFrequency.zipfExponent(generated.words().frequencies(), 3);
+    assertEquals(realSlope, slope, 0.05, "Zipf exponent of generated against real words");
+    assertEquals(real.words().types(), generated.words().types(), 0.15 * real.words().types(), "distinct words");
+    assertEquals(real.words().heaps(1000)[1], generated.words().heaps(1000)[1], 0.1, "Heaps' beta");
+  }
+
+  /** A uniform draw from few words has a far flatter head: the slope check above can fail. */
+  @Test
+  void uniformNotesFailTheSlopeCheck() {
+    List<String> texts = new ArrayList<>();
+    java.util.Random r = new java.util.Random(1);
+    for (int n = 0; n < 60; n++) {
+      texts.add(NotesGenerator.note(r, n));
+    }
+    double slope = RankFrequency.zipfExponent(CorpusFit.measureTexts(texts, null).words().frequencies(), 3);
+    assertTrue(Math.abs(slope - 0.587) > 0.05, "uniform slope " + slope);
+  }
+
+  /** The shipped parameters are what fit measures on the default folders (when ../shared/seed is there). */
+  @Test
+  void shippedParametersAreTheFit() throws Exception {
+    List<Path> folders = CorpusFit.defaultFolders(CORPUS);
+    assumeTrue(Files.isDirectory(folders.get(3)), "the seed folder is not here");
+    RealisticShape fit = RealisticShape.fit(CorpusFit.measure(CorpusFit.files(folders), null));
+    RealisticShape shipped = RealisticShape.MEASURED;
+    assertEquals(shipped.zipf(), fit.zipf(), 0.02);
+    assertEquals(shipped.heapsBeta(), fit.heapsBeta(), 0.01);
+    assertEquals(shipped.tailBreak(), fit.tailBreak());
+    assertEquals(shipped.tail(), fit.tail(), 0.02);
+    assertEquals(Arrays.toString(shipped.sectionWords()), Arrays.toString(fit.sectionWords()));
+    assertEquals(Arrays.toString(shipped.headingsPerNote()), Arrays.toString(fit.headingsPerNote()));
+  }
+
+  @Test
+  void generatedNotesIndexCleanlyAndQueriesAnswer() throws Exception {
+    RealisticGenerator.Written w = RealisticGenerator.measured().generate(80, 1, tmp.resolve("notes"), true);
+    assertTrue(w.distinctWords() > 0 && w.distinctWords() < w.words());
+    try (NoteIndexer indexer = NoteIndexer.open(tmp.resolve("index"))) {
+      IndexReport report = indexer.index(List.of(tmp.resolve("notes")), IndexMode.FULL);
+      assertEquals(80, report.notes());
+      assertEquals(List.of(), report.skipped());
+      assertEquals(List.of(), report.warnings());
+    }
+    List<String> queries = RealisticGenerator.measured().queries(7, 200);
+    assertTrue(queries.stream().anyMatch(q -> q.matches("[a-z ]+") && io.notesearch.core.analysis.Hangul.hasHangul(
+        io.notesearch.core.analysis.Hangul.switchLayout(q))), "some queries are typed in the wrong layout");
+    try (NoteSearcher searcher = NoteSearcher.open(tmp.resolve("index"))) {
+      int answered = 0;
+      for (String q : queries) {
+        answered += searcher.search(SearchRequest.of(q)).total() > 0 ? 1 : 0;
+      }
+      assertTrue(answered > 50, answered + " of 200 queries found something in 80 notes");
+    }
+  }
+
+  @Test
+  void typoChangesOneCharacter() {
+    String t = RealisticGenerator.typo("로드 밸런서", new java.util.Random(1));
+    assertNotEquals("로드 밸런서", t);
+    assertEquals(6, t.length());
+  }
+}
