@@ -245,14 +245,23 @@ public final class BenchMain {
   }
 
   @Command(name = "queries", mixinStandardHelpOptions = true,
-      description = "Prints the realistic query set QueryBenchmark and index run (seed 7).")
+      description = "Prints the realistic query set QueryBenchmark and index run (seed 7), or with --index times each"
+          + " on an index and says where the slow ones spend their time.")
   static final class Queries implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "200", description = "how many (default ${DEFAULT-VALUE})")
     int count;
 
+    @Option(names = "--index", paramLabel = "DIR", description = "an index of realistic notes to time the queries on")
+    Path index;
+
     @Override
-    public Integer call() {
-      RealisticGenerator.measured().queries(7, count).forEach(System.out::println);
+    public Integer call() throws IOException {
+      List<String> queries = RealisticGenerator.measured().queries(7, count);
+      if (index != null) {
+        QueryProfile.run(index, queries);
+      } else {
+        queries.forEach(System.out::println);
+      }
       return 0;
     }
   }
