@@ -320,7 +320,7 @@ final class CorpusFit {
   /** The folders the generator is fitted on, relative to the checkout, that exist here. */
   static List<Path> defaultFolders(Path corpus) {
     return List.of(corpus.resolve("notes"), corpus.resolve("heldout/notes"), corpus.resolve("questions/notes"),
-        corpus.toAbsolutePath().getParent().getParent().resolve("shared/seed"));
+        corpus.toAbsolutePath().normalize().getParent().getParent().resolve("shared/seed"));
   }
 
   static Analyzer indexAnalyzer() {
