@@ -27,12 +27,17 @@ import picocli.CommandLine.Parameters;
  * scripts/notesearch-bench analyze /tmp/notes100k
  * scripts/notesearch-bench typo --notes 3000 --vocabulary 300000
  * scripts/notesearch-bench parsers
+ * scripts/notesearch-bench fit
+ * scripts/notesearch-bench zipf --out docs/zipf.svg
+ * scripts/notesearch-bench index-ratio /tmp/notes10k
+ * scripts/notesearch-bench queries --index /tmp/querybench-cache/realistic-100000/index
  * }</pre>
  */
 @Command(
     name = "notesearch-bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks for notesearch: generate a notes folder, time indexing, time analysis, time spelling corrections.",
+    description = "Benchmarks for notesearch: generate a notes folder (fitted to real notes, or uniform), time indexing"
+        + " and analysis, time spelling corrections, measure the generator's fit.",
     subcommands = {BenchMain.Generate.class, BenchMain.Index.class, BenchMain.Analyze.class, BenchMain.Typo.class,
         BenchMain.Parsers.class, BenchMain.Fit.class, BenchMain.Zipf.class, BenchMain.IndexRatioCommand.class, BenchMain.Queries.class})
 public final class BenchMain {

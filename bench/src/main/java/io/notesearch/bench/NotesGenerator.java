@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Writes a synthetic notes folder in the shape of real Korean developers' notes: Gatsby front
- * matter, {@code ###} headings with {@code <br/>}, bold pseudo-headings in nested lists, mixed
+ * The worst case: a synthetic notes folder in the shape of real Korean developers' notes (Gatsby
+ * front matter, {@code ###} headings with {@code <br/>}, bold pseudo-headings in nested lists, mixed
  * Korean/English prose with particles glued to English terms, code blocks, a table now and then,
- * inline HTML. Deterministic for a seed.
+ * inline HTML) whose words are drawn evenly from ~300, so every query word is common. Deterministic
+ * for a seed. {@link RealisticGenerator} is the default; this one stays for the worst case.
  *
  * <pre>{@code
- * scripts/notesearch-bench generate --notes 10000 --seed 1 /tmp/notes10k
+ * scripts/notesearch-bench generate --uniform --notes 10000 --seed 1 /tmp/notes10k
  * }</pre>
  */
 public final class NotesGenerator {
