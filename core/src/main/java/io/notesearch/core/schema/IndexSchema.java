@@ -106,9 +106,9 @@ public final class IndexSchema {
   public static final String LINK = "link";
 
   /**
-   * What a link to the note may say, on each of its sections: its path, and its file name, slug,
-   * title and aliases as {@link #nameLink names}. Keywords, stored: a note's backlinks are the
-   * sections whose {@link #LINK} holds one of them.
+   * What a link to the note may say, on its first section (as {@link #NOTE_HASH}): its path, and its
+   * file name, slug, title and aliases as {@link #nameLink names}. Keywords, stored: a note's
+   * backlinks are the sections whose {@link #LINK} holds one of them.
    */
   public static final String LINK_KEY = "link_key";
 
@@ -434,8 +434,10 @@ public final class IndexSchema {
     for (String link : section.links()) {
       doc.add(new StringField(LINK, link, Field.Store.YES));
     }
-    for (String k : section.noteKeys()) {
-      doc.add(new StringField(LINK_KEY, k, Field.Store.YES));
+    if (place == InNote.FIRST) {
+      for (String k : section.noteKeys()) {
+        doc.add(new StringField(LINK_KEY, k, Field.Store.YES));
+      }
     }
     doc.add(new StringField(DRAFT, Boolean.toString(section.draft()), Field.Store.NO));
     doc.add(new StoredField(LINE, section.line()));

@@ -271,7 +271,9 @@ public final class SolrIndexer {
       d.addField(IndexSchema.MODIFIED, r.modified());
     }
     r.links().forEach(link -> d.addField(IndexSchema.LINK, link));
-    r.noteKeys().forEach(key -> d.addField(IndexSchema.LINK_KEY, key));
+    if (place == IndexSchema.InNote.FIRST) {
+      r.noteKeys().forEach(key -> d.addField(IndexSchema.LINK_KEY, key));
+    }
     d.addField(IndexSchema.LINE, r.line());
     d.addField(IndexSchema.ANCHOR, r.anchor());
     return d;
