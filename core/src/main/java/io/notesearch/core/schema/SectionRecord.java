@@ -26,7 +26,7 @@ import java.util.Objects;
  *     or empty when there is none
  * @param modified the file's modification time in epoch milliseconds, or -1 when unknown
  * @param links what this section's links point to ({@link IndexSchema#pathLink}, {@link IndexSchema#nameLink})
- * @param noteKeys what a link to this note may say ({@link IndexSchema#LINK_KEY}): its path, its file
+ * @param noteKeys the names a link to this note may give ({@link IndexSchema#LINK_KEY}): its file
  *     name, slug, title and aliases
  */
 public record SectionRecord(

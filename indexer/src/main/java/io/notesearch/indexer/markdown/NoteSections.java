@@ -69,12 +69,12 @@ public final class NoteSections {
   }
 
   /**
-   * What a link to the note may say: its path; its file name, and its folder's for an {@code
-   * index.md} or {@code README.md} (a site's page bundle); its slug, title and aliases.
+   * The names a link to the note may give: its file name, and its folder's for an {@code index.md}
+   * or {@code README.md} (a site's page bundle); its slug and aliases. (A link by path is matched
+   * against the note's path, a link by title against {@link IndexSchema#TITLE_KEY}.)
    */
   static List<String> keys(String path, Note note) {
     java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
-    keys.add(IndexSchema.pathLink(path));
     Path file = Path.of(path);
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     keys.add(IndexSchema.nameLink(name));
@@ -82,7 +82,6 @@ public final class NoteSections {
       keys.add(IndexSchema.nameLink(file.getParent().getFileName().toString()));
     }
     keys.add(IndexSchema.nameLink(note.slug()));
-    keys.add(IndexSchema.nameLink(note.title()));
     note.aliases().forEach(a -> keys.add(IndexSchema.nameLink(a)));
     keys.remove("");
     return List.copyOf(keys);

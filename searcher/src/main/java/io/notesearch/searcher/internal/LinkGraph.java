@@ -23,8 +23,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Links between notes, read from the index: a section's {@link IndexSchema#LINK} keys are what its
- * links say, a note's {@link IndexSchema#LINK_KEY} keys what a link to it may say, so backlinks are
- * one query and an outgoing link is resolved by one more. Not API.
+ * links say, a note's path and {@link IndexSchema#LINK_KEY} names what a link to it may say, so
+ * backlinks are one query and an outgoing link is resolved by one more. Not API.
  */
 final class LinkGraph {
   /** More sections than any note has, and more links to one note than a page lists. */
@@ -46,7 +46,7 @@ final class LinkGraph {
       for (String target : d.getValues(IndexSchema.LINK)) {
         List<Document> to = resolved.computeIfAbsent(target, t -> {
           try {
-            return notes(sections(searcher, stored, new TermQuery(new Term(IndexSchema.LINK_KEY, t))));
+            return notes(sections(searcher, stored, target(t)));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -60,14 +60,17 @@ final class LinkGraph {
       }
     }
     BooleanQuery.Builder in = new BooleanQuery.Builder();
-    String[] keys = first.getValues(IndexSchema.LINK_KEY);
+    List<String> keys = new ArrayList<>(List.of(first.getValues(IndexSchema.LINK_KEY)));
+    keys.add(IndexSchema.pathLink(path));
+    keys.add(IndexSchema.nameLink(first.get(IndexSchema.TITLE)));
+    keys.remove("");
     for (String key : keys) {
       in.add(new TermQuery(new Term(IndexSchema.LINK, key)), Occur.SHOULD);
     }
     in.add(new TermQuery(new Term(IndexSchema.PATH, path)), Occur.MUST_NOT);
     List<NoteLinks.Link> backlinks = new ArrayList<>();
-    Set<String> mine = Set.of(keys);
-    for (Document d : keys.length == 0 ? List.<Document>of() : sections(searcher, stored, in.build())) {
+    Set<String> mine = Set.copyOf(keys);
+    for (Document d : sections(searcher, stored, in.build())) {
       String target = Arrays.stream(d.getValues(IndexSchema.LINK)).filter(mine::contains).findFirst().orElse("");
       backlinks.add(link(d, target, first));
     }
@@ -82,7 +85,7 @@ final class LinkGraph {
     String key = IndexSchema.nameLink(note);
     Set<String> paths = new TreeSet<>();
     if (!key.isEmpty()) {
-      for (Document d : sections(searcher, stored, new TermQuery(new Term(IndexSchema.LINK_KEY, key)))) {
+      for (Document d : sections(searcher, stored, target(key))) {
         paths.add(d.get(IndexSchema.PATH));
       }
     }
@@ -94,6 +97,20 @@ final class LinkGraph {
           + String.join(", ", paths));
     }
     return paths.iterator().next();
+  }
+
+  /**
+   * The notes a link's key names: a path is the note's path; a name its file name, slug or alias
+   * ({@link IndexSchema#LINK_KEY}) or its title ({@link IndexSchema#TITLE_KEY}, the whole title).
+   */
+  private static Query target(String key) {
+    if (key.startsWith("path:")) {
+      return new TermQuery(new Term(IndexSchema.PATH, key.substring(5)));
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(IndexSchema.LINK_KEY, key)), Occur.SHOULD)
+        .add(new TermQuery(new Term(IndexSchema.TITLE_KEY, key.substring("name:".length()))), Occur.SHOULD)
+        .build();
   }
 
   /** The sections a query finds, by path and line. */

@@ -215,7 +215,7 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
   /** The stored fields a hit is made of. */
   private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.PATH, IndexSchema.LINE, IndexSchema.TITLE,
       IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.TAG, IndexSchema.CATEGORY, IndexSchema.DATE,
-      IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED);
+      IndexSchema.DATE_SOURCE);
 
   /** {@link #HIT_FIELDS} and the section text, for hits with snippets. */
   private static final Set<String> HIT_FIELDS_AND_BODY =
@@ -285,10 +285,17 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
             d.get(IndexSchema.ANCHOR), Arrays.asList(d.getValues(IndexSchema.TAG)),
             Arrays.asList(d.getValues(IndexSchema.CATEGORY)),
             day == null ? null : LocalDate.ofEpochDay(day.longValue()), withBody ? d.get(IndexSchema.BODY) : null,
-            java.util.Objects.requireNonNullElse(d.get(IndexSchema.DATE_SOURCE), ""),
-            d.getField(IndexSchema.MODIFIED) == null ? -1 : d.getField(IndexSchema.MODIFIED).numericValue().longValue()));
+            d.get(IndexSchema.DATE_SOURCE) != null ? d.get(IndexSchema.DATE_SOURCE) : day != null ? IndexSchema.FRONT_MATTER : "",
+            modified(sd.doc)));
       }
       return out;
+    }
+
+    /** The file's modification time in epoch milliseconds, from doc values; -1 when not kept. */
+    private long modified(int doc) throws IOException {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      org.apache.lucene.index.NumericDocValues values = leaf.reader().getNumericDocValues(IndexSchema.MODIFIED);
+      return values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() * 1000 : -1;
     }
 
     @Override

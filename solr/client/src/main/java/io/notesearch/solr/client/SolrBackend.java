@@ -203,8 +203,9 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             tags == null ? List.of() : tags.stream().map(Object::toString).toList(),
             categories == null ? List.of() : categories.stream().map(Object::toString).toList(), day == null ? null : LocalDate.ofEpochDay(day.longValue()),
             withBody ? (body == null ? "" : body.toString()) : null,
-            d.getFirstValue(IndexSchema.DATE_SOURCE) == null ? "" : d.getFirstValue(IndexSchema.DATE_SOURCE).toString(),
-            d.getFirstValue(IndexSchema.MODIFIED) instanceof Number m ? m.longValue() : -1));
+            d.getFirstValue(IndexSchema.DATE_SOURCE) != null ? d.getFirstValue(IndexSchema.DATE_SOURCE).toString()
+                : day != null ? IndexSchema.FRONT_MATTER : "",
+            d.getFirstValue(IndexSchema.MODIFIED) instanceof Number m ? m.longValue() * 1000 : -1));
       }
       return out;
     }

@@ -264,11 +264,11 @@ public final class SolrIndexer {
         d.addField(field, value);
       }
     }
-    if (!r.dateSource().isEmpty()) {
-      d.addField(IndexSchema.DATE_SOURCE, r.dateSource());
-    }
-    if (r.modified() >= 0) {
-      d.addField(IndexSchema.MODIFIED, r.modified());
+    for (String field : List.of(IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED)) {
+      if (lucene.getField(field) != null) {
+        d.addField(field, lucene.getField(field).stringValue() != null ? lucene.getField(field).stringValue()
+            : lucene.getField(field).numericValue());
+      }
     }
     r.links().forEach(link -> d.addField(IndexSchema.LINK, link));
     if (place == IndexSchema.InNote.FIRST) {

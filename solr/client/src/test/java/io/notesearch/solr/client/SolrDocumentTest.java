@@ -24,8 +24,8 @@ class SolrDocumentTest {
       "/notes/aws/lambda.md", "abc@1:2", "AWS 람다 정리", List.of("Lambda 노트"), List.of("람다", "콜드 스타트"), "콜드-스타트", 12,
       "람다 함수(Lambda Function)의 콜드 스타트는 첫 요청에서 생긴다.", "def handler(event):\n  return 1",
       List.of("AWS", "서버리스"), List.of("Cloud", "Serverless"), LocalDate.of(2021, 3, 4), false, "람다 요약",
-      "front matter", 1_700_000_000_000L, List.of("name:vpc", "path:/notes/aws/s3.md"),
-      List.of("path:/notes/aws/lambda.md", "name:lambda"));
+      "file name", 1_700_000_000_000L, List.of("name:vpc", "path:/notes/aws/s3.md"),
+      List.of("name:lambda"));
 
   @Test
   void everyLocalFieldIsSent() {
