@@ -28,7 +28,8 @@ fi
 
 queries=("로드 밸런서" "EC2" "람다 콜드 스타트")
 out="$(mktemp)"
-args=()
+# The JVM's own start with the launcher's runtime, the yardstick of a cold search.
+args=(-n "java -version" "$(./notesearch --print-java) -version")
 for q in "${queries[@]}"; do
   args+=(-n "rg: $q" "rg -F -l '$q' corpus/notes")
   args+=(-n "notesearch: $q" "env NOTESEARCH_DAEMON=off ./notesearch search --index '$index' -n 10 '$q'")
@@ -54,6 +55,9 @@ for name in [r["command"] for r in results if r["command"].startswith("rg: ")]:
         rel = by["release: " + q]["median"] * 1000
         line += f" {rel:>13.1f}ms {rel / ns:>16.2f}x"
     print(line)
+jvm = by["java -version"]["median"] * 1000
+colds = [by[r["command"]]["median"] * 1000 for r in results if r["command"].startswith("notesearch: ")]
+print(f"java -version (the launcher's runtime): {jvm:.1f}ms; cold search {min(colds) / jvm:.1f}-{max(colds) / jvm:.1f}x that")
 PY
 rss="$( { /usr/bin/time -f '%M' env NOTESEARCH_DAEMON=off ./notesearch search --index "$index" -n 10 "로드 밸런서" >/dev/null; } 2>&1 | tail -n 1)"
 echo "peak RSS of one notesearch search process: $((rss / 1024)) MiB"
