@@ -24,8 +24,12 @@ final class IgnoreFiles {
   static final IgnoreFiles NONE = new IgnoreFiles(false);
 
   private final boolean enabled;
-  /** Each folder's rules, in {@link #NAMES}' order, then {@code .git/info/exclude} at a work tree's top. */
-  private final Map<Path, IgnoreRules[]> byFolder = new ConcurrentHashMap<>();
+  /**
+   * For each folder, the rules that apply inside it, the deepest first: its own files in {@link
+   * #NAMES}' order, then {@code .git/info/exclude} at a work tree's top, then its parent's chain.
+   * Empty for most folders of most notes folders, so most files cost one map lookup.
+   */
+  private final Map<Path, List<Layer>> chains = new ConcurrentHashMap<>();
   /** Whether a folder lies in a git work tree. */
   private final Map<Path, Boolean> inGit = new ConcurrentHashMap<>();
 
@@ -48,33 +52,53 @@ final class IgnoreFiles {
     if (!enabled) {
       return false;
     }
-    for (Path folder = path.getParent(); folder != null; folder = folder.getParent()) {
-      String relative = folder.relativize(path).toString().replace('\\', '/');
-      for (IgnoreRules rules : rules(folder)) {
-        switch (rules.decide(relative, directory)) {
-          case IGNORE -> {
-            return true;
-          }
-          case KEEP -> {
-            return false;
-          }
-          case NONE -> { }
+    Path parent = path.getParent();
+    if (parent == null) {
+      return false;
+    }
+    for (Layer layer : chain(parent)) {
+      String relative = layer.folder().relativize(path).toString().replace('\\', '/');
+      switch (layer.rules().decide(relative, directory)) {
+        case IGNORE -> {
+          return true;
         }
+        case KEEP -> {
+          return false;
+        }
+        case NONE -> { }
       }
     }
     return false;
   }
 
-  private IgnoreRules[] rules(Path folder) {
-    return byFolder.computeIfAbsent(folder, f -> {
-      boolean git = inGit(f);
-      IgnoreRules[] out = new IgnoreRules[NAMES.size() + 1];
-      for (int i = 0; i < NAMES.size(); i++) {
-        out[i] = NAMES.get(i).equals(".gitignore") && !git ? IgnoreRules.EMPTY : load(f.resolve(NAMES.get(i)));
+  /** One ignore file's rules and the folder its patterns are relative to. */
+  private record Layer(Path folder, IgnoreRules rules) {}
+
+  private List<Layer> chain(Path folder) {
+    List<Layer> known = chains.get(folder);
+    if (known != null) {
+      return known;
+    }
+    List<Layer> out = new java.util.ArrayList<>();
+    boolean git = inGit(folder);
+    for (String name : NAMES) {
+      IgnoreRules rules = name.equals(".gitignore") && !git ? IgnoreRules.EMPTY : load(folder.resolve(name));
+      if (!rules.isEmpty()) {
+        out.add(new Layer(folder, rules));
       }
-      out[NAMES.size()] = Files.exists(f.resolve(".git")) ? load(f.resolve(".git/info/exclude")) : IgnoreRules.EMPTY;
-      return out;
-    });
+    }
+    if (Files.exists(folder.resolve(".git"))) {
+      IgnoreRules exclude = load(folder.resolve(".git/info/exclude"));
+      if (!exclude.isEmpty()) {
+        out.add(new Layer(folder, exclude));
+      }
+    }
+    if (folder.getParent() != null) {
+      out.addAll(chain(folder.getParent()));
+    }
+    List<Layer> chain = List.copyOf(out);
+    chains.put(folder, chain);
+    return chain;
   }
 
   private boolean inGit(Path folder) {

@@ -29,9 +29,16 @@ final class NoteFiles {
    * Lists {@code *.md} and {@code *.markdown} files under the roots, skipping hidden folders and
    * {@code node_modules}, following symbolic links but indexing each real file once: under its own
    * path when the walk meets it there, else under the first link that reached it. What the
-   * folders' ignore files ignore is not walked ({@link IgnoreFiles}).
+   * folders' ignore files ignore is not walked ({@link IgnoreFiles}). The roots are absolute and
+   * normalised.
    */
   static Found walk(List<Path> roots, IgnoreFiles ignores) throws IOException {
+    return walk(roots, ignores, (file, attrs) -> { });
+  }
+
+  /** The same, telling {@code onNote} of each note found, with its attributes, as the walk meets it. */
+  static Found walk(List<Path> roots, IgnoreFiles ignores, java.util.function.BiConsumer<Path, BasicFileAttributes> onNote)
+      throws IOException {
     Map<Path, Path> byRealPath = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (Path root : roots) {
@@ -45,7 +52,7 @@ final class NoteFiles {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
               if (!dir.equals(root)
-                  && (name.startsWith(".") || name.equals("node_modules") || ignores.ignored(absolute(dir), true))) {
+                  && (name.startsWith(".") || name.equals("node_modules") || ignores.ignored(dir, true))) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
               try {
@@ -65,7 +72,7 @@ final class NoteFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!isNote(file) || ignores.ignored(absolute(file), false)) {
+              if (!isNote(file) || ignores.ignored(file, false)) {
                 return FileVisitResult.CONTINUE;
               }
               if (attrs.isSymbolicLink()) {
@@ -76,6 +83,7 @@ final class NoteFiles {
                   // One lstat instead of resolving every component of the path again (realpath).
                   Path real = Files.isSymbolicLink(file) ? file.toRealPath() : realDirs.peek().resolve(file.getFileName());
                   Path path = file.toAbsolutePath().normalize();
+                  onNote.accept(path, attrs);
                   Path before = byRealPath.putIfAbsent(real, path);
                   if (before != null && path.equals(real)) {
                     byRealPath.put(real, path);
@@ -99,10 +107,6 @@ final class NoteFiles {
           });
     }
     return new Found(new ArrayList<>(byRealPath.values()), problems);
-  }
-
-  private static Path absolute(Path p) {
-    return p.toAbsolutePath().normalize();
   }
 
   static boolean isNote(Path file) {

@@ -68,6 +68,11 @@ public final class NoteReader {
    * @param file the note
    * @param knownHash what the index holds for it, or null
    */
+  /** A file's size and modification time as its hash ends with them ({@code @size:nanos}, base 36). */
+  static String stamp(BasicFileAttributes attributes) {
+    return "@" + Long.toString(attributes.size(), 36) + ":" + Long.toString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 36);
+  }
+
   Parsed read(Path file, String knownHash) throws Skip {
     byte[] content;
     String stamp;
@@ -76,7 +81,7 @@ public final class NoteReader {
       long size = attributes.size();
       // Same size and modification time as when indexed: unchanged, without reading the file.
       // Base 36: the key is kept once per note in the index, so every byte is one per note.
-      stamp = "@" + Long.toString(size, 36) + ":" + Long.toString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 36);
+      stamp = stamp(attributes);
       if (knownHash != null && knownHash.endsWith(stamp)) {
         return new Parsed(null, knownHash, 0, null, 0);
       }
