@@ -12,9 +12,9 @@ import java.util.Map;
 /** Prints hits as text blocks ({@code path:line  Title › Heading} + snippet) or JSON Lines. */
 final class HitPrinter {
   private static final String RESET = "\u001b[0m";
-  private static final String PATH = "\u001b[35m";
-  private static final String LINE = "\u001b[32m";
-  private static final String BOLD = "\u001b[1m";
+  static final String PATH = "\u001b[35m";
+  static final String LINE = "\u001b[32m";
+  static final String BOLD = "\u001b[1m";
   private static final String MATCH = "\u001b[1;31m";
 
   /** How hits are written. */
@@ -255,11 +255,21 @@ final class HitPrinter {
 
   /** The path as rg shows it: relative when under the current folder. */
   private String display(String path) {
+    return display(cwd, path);
+  }
+
+  /** A path as rg shows it: relative when under {@code cwd}. */
+  static String display(Path cwd, String path) {
     Path p = Path.of(path);
     return p.startsWith(cwd) ? cwd.relativize(p).toString() : path;
   }
 
   private String paint(String style, String text) {
+    return paint(color, style, text);
+  }
+
+  /** Text in a terminal style ({@link #PATH}, {@link #LINE}, {@link #BOLD}) when colour is on. */
+  static String paint(boolean color, String style, String text) {
     return color ? style + text + RESET : text;
   }
 }

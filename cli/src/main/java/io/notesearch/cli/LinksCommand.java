@@ -28,11 +28,6 @@ import picocli.CommandLine.Spec;
         "resolved to the note it names, and its backlinks: the sections of other notes that link to it.",
         "One line per link, path:line of the linking section first, as rg prints matches."})
 final class LinksCommand implements Callable<Integer> {
-  private static final String PATH = "\u001b[35m";
-  private static final String LINE = "\u001b[32m";
-  private static final String BOLD = "\u001b[1m";
-  private static final String RESET = "\u001b[0m";
-
   @ParentCommand Notesearch parent;
   @Spec CommandSpec spec;
 
@@ -64,10 +59,10 @@ final class LinksCommand implements Callable<Integer> {
       links.backlinks().forEach(l -> out.println(json("backlink", l)));
     } else {
       boolean c = color.enabled(parent.env, parent.tty);
-      out.println(paint(c, PATH, display(links.path())) + "  " + paint(c, BOLD, links.title()));
+      out.println(paint(c, HitPrinter.PATH, display(links.path())) + "  " + paint(c, HitPrinter.BOLD, links.title()));
       out.println(links.outgoing().isEmpty() ? "links: none" : "links:");
       for (NoteLinks.Link l : links.outgoing()) {
-        String to = l.toPath() == null ? l.target() + "  (no such note)" : paint(c, PATH, display(l.toPath())) + "  " + l.toTitle();
+        String to = l.toPath() == null ? l.target() + "  (no such note)" : paint(c, HitPrinter.PATH, display(l.toPath())) + "  " + l.toTitle();
         out.println("  " + where(c, l) + "  → " + to);
       }
       out.println(links.backlinks().isEmpty() ? "backlinks: none" : "backlinks:");
@@ -80,7 +75,7 @@ final class LinksCommand implements Callable<Integer> {
   }
 
   private String where(boolean c, NoteLinks.Link l) {
-    return paint(c, PATH, display(l.fromPath())) + ":" + paint(c, LINE, Integer.toString(l.fromLine()));
+    return paint(c, HitPrinter.PATH, display(l.fromPath())) + ":" + paint(c, HitPrinter.LINE, Integer.toString(l.fromLine()));
   }
 
   private static String crumbs(NoteLinks.Link l) {
@@ -104,13 +99,11 @@ final class LinksCommand implements Callable<Integer> {
         .end();
   }
 
-  /** The path as rg shows it: relative when under the current folder. */
   private String display(String path) {
-    Path p = Path.of(path);
-    return p.startsWith(parent.cwd) ? parent.cwd.relativize(p).toString() : path;
+    return HitPrinter.display(parent.cwd, path);
   }
 
   private static String paint(boolean color, String style, String text) {
-    return color ? style + text + RESET : text;
+    return HitPrinter.paint(color, style, text);
   }
 }
