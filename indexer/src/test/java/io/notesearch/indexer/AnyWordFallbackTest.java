@@ -147,9 +147,12 @@ class AnyWordFallbackTest {
 
         ## 빌드 캐시
 
-        캐시를 켜면 빌드가 빨라진다. 포트 설정은 따로 한다.
+        캐시를 켜면 빌드가 빨라진다. 포트 설정은 따로 한다. 빌드 시간은 signal 핸들러가 기록한다.
         """, StandardCharsets.UTF_8);
     try (NoteSearcher searcher = indexed(notes)) {
+      // 시간읠 is the notes' 시간 with a slip, not a loanword for signal, which shares its consonants.
+      SearchResult slip = searcher.search(SearchRequest.of("시간읠"));
+      assertTrue(!slip.rewrite().query().contains("signal"), slip.rewrite().toString());
       // 플러그인 is in no glossary and no note: the notes write plugin, which sounds the same.
       SearchResult r = searcher.search(SearchRequest.of("플러그인을 추가"));
       assertEquals(SearchResult.Reason.SPELLING, r.rewrite().reason(), r.rewrite().toString());

@@ -246,12 +246,17 @@ public final class Suggester {
    *
    * @param word the word as typed, Hangul only, particles included ({@code 플러그인을}): its nouns
    *     are joined, as Nori may cut an unknown loanword in two. Scans the body's Latin words, only
-   *     for a word no note has.
+   *     for a word no note has and none of whose nouns of two syllables or more a note has.
    */
   private String loanword(IndexReader reader, String word) throws IOException {
     StringBuilder hangul = new StringBuilder();
     for (String term : QueryPlanner.terms(analyzer, word)) {
       if (term.chars().allMatch(c -> Hangul.isSyllable((char) c))) {
+        if (term.length() >= 2 && reader.docFreq(new org.apache.lucene.index.Term(IndexSchema.BODY, term)) > 0) {
+          // A word of the notes' own with a slip after it (시간읠 is 시간 and a typo), not a loanword:
+          // on a large vocabulary some Latin word always shares the consonants (시간읠 and cikinra).
+          return null;
+        }
         hangul.append(term);
       }
     }
