@@ -56,8 +56,9 @@ $expected
 ---
 $out"
 
-echo "== related, glossary and show are answered by it too, with the same output"
+echo "== related, glossary, links and show are answered by it too, with the same output"
 for cmd in "related --index $index $root/corpus/notes/aws/elb-alb-nlb.md" "glossary --index $index" \
+    "links --index $index $root/corpus/notes/aws/elb-alb-nlb.md" \
     "show corpus/notes/aws/elb-alb-nlb.md:22"; do
   # shellcheck disable=SC2086 # the words of $cmd are its arguments
   in_process="$(NOTESEARCH_INDEX="$index" NOTESEARCH_DAEMON=off ./notesearch $cmd 2>/dev/null)"

@@ -2,7 +2,6 @@ package io.notesearch.cli;
 
 import io.notesearch.core.NoteLinks;
 import io.notesearch.core.Synonyms;
-import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.server.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,8 +49,9 @@ final class LinksCommand implements Callable<Integer> {
     String asked = Files.isRegularFile(file) || lower.endsWith(".md") || lower.endsWith(".markdown") ? file.toString() : note;
     Path location = IndexLocation.resolve(index, parent.env, parent.cwd).path();
     NoteLinks links;
-    try (NoteSearcher searcher = NoteSearcher.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT)) {
-      links = searcher.links(asked);
+    // The daemon's kept searcher when it runs this command; else one for this command.
+    try (Searchers.Lease lease = parent.searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT)) {
+      links = lease.searcher().links(asked);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
