@@ -28,7 +28,6 @@ module io.notesearch.core {
   // The query language and its planning into Lucene queries, run by either backend.
   exports io.notesearch.core.query to io.notesearch.searcher, io.notesearch.solr.client, io.notesearch.bench;
   // gitignore patterns: the indexer's ignore files, the searchers' -g globs.
-  exports io.notesearch.core.glob to
-      io.notesearch.searcher, io.notesearch.indexer, io.notesearch.solr.client, io.notesearch.server, io.notesearch.cli;
+  exports io.notesearch.core.glob to io.notesearch.searcher, io.notesearch.indexer;
   exports io.notesearch.core.plan to io.notesearch.searcher, io.notesearch.solr.client, io.notesearch.eval, io.notesearch.bench;
 }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  *   <li>Trailing spaces are dropped unless escaped with {@code \}.
  * </ul>
  *
- * <p>JGit has this matcher ({@code FastIgnoreRule}), but it would add 3 MB to a release whose
- * only other use for it would be none; {@code GlobTest} checks this one against {@code git
- * check-ignore}.
+ * <p>JGit has this matcher ({@code FastIgnoreRule}), but it would add 3 MB to a release that has
+ * no other use for it. {@code GlobTest} pins the patterns case by case, and the indexer's {@code
+ * IgnoreFilesTest} checks a whole tree of ignore files against {@code git ls-files}.
  *
  * @param text the pattern as written, without the negation
  * @param negated whether the line starts with {@code !}: a match then re-includes the path

@@ -16,9 +16,6 @@ import java.util.List;
  * @param globs the globs, in the order given
  */
 public record PathGlobs(List<Glob> globs) {
-  /** No filter. */
-  public static final PathGlobs NONE = new PathGlobs(List.of());
-
   /** Copies the list. */
   public PathGlobs {
     globs = List.copyOf(globs);
@@ -41,11 +38,6 @@ public record PathGlobs(List<Glob> globs) {
       out.add(g);
     }
     return new PathGlobs(out);
-  }
-
-  /** {@return whether no glob was given} */
-  public boolean isEmpty() {
-    return globs.isEmpty();
   }
 
   /**

@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param modified the file's modification time in epoch milliseconds, or -1 when unknown
  * @param links what this section's links point to ({@link IndexSchema#pathLink}, {@link IndexSchema#nameLink})
  * @param noteKeys the names a link to this note may give ({@link IndexSchema#LINK_KEY}): its file
- *     name, slug, title and aliases
+ *     name (and its folder's for an {@code index.md}), slug and aliases; links by path and by title
+ *     are matched against its path and {@link IndexSchema#TITLE_KEY}
  */
 public record SectionRecord(
     String path,

@@ -61,6 +61,11 @@ public final class NoteReader {
     this.files = files;
   }
 
+  /** A file's size and modification time as its hash ends with them ({@code @size:nanos}, base 36). */
+  static String stamp(BasicFileAttributes attributes) {
+    return "@" + Long.toString(attributes.size(), 36) + ":" + Long.toString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 36);
+  }
+
   /**
    * Reads, decodes and parses one note. Its bytes and text are dropped on return, so a large note is
    * held once, as sections, while it is written.
@@ -68,11 +73,6 @@ public final class NoteReader {
    * @param file the note
    * @param knownHash what the index holds for it, or null
    */
-  /** A file's size and modification time as its hash ends with them ({@code @size:nanos}, base 36). */
-  static String stamp(BasicFileAttributes attributes) {
-    return "@" + Long.toString(attributes.size(), 36) + ":" + Long.toString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), 36);
-  }
-
   Parsed read(Path file, String knownHash) throws Skip {
     byte[] content;
     String stamp;

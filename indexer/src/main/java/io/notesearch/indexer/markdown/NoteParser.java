@@ -184,7 +184,7 @@ public final class NoteParser {
         front.string("lang"),
         sections,
         warnings,
-        frontDate != null ? "front matter" : date != null ? FileDates.source(file) : "",
+        frontDate != null ? io.notesearch.core.schema.IndexSchema.FRONT_MATTER : date != null ? FileDates.source(file) : "",
         links.stream().map(l -> new Note.Link(l.line(), l.target())).toList());
   }
 
