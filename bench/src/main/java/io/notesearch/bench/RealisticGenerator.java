@@ -210,7 +210,7 @@ public final class RealisticGenerator {
     Random r = new Random(seed);
     List<String> queries = new ArrayList<>(count);
     while (queries.size() < count) {
-      int n = 1 + (int) Math.min(3, Math.floor(-Math.log(1 - r.nextDouble()) * 1.3)); // 1: 46%, 2: 25%, …
+      int n = 1 + (int) Math.min(3, Math.floor(-Math.log(1 - r.nextDouble()) * 1.3)); // 1: ~53% (1 - e^(-1/1.3)), 2: 25%, …
       List<String> words = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         String word;
