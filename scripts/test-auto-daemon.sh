@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The automatic daemon, through the launcher (run by .ci/run): the first search of an index leaves a
 # daemon behind, later searches are answered by it with the same output, it sees a re-index, survives
-# kill -9 and a stale port file, stays off when asked, serves only its own user, a full disk costs
+# kill -9, a stale port file and a rebuilt jar, stays off when asked, serves only its own user, a full disk costs
 # nothing but the daemon, and serve is the daemon while it runs. A JVM that starts prints "Picked up JAVA_TOOL_OPTIONS": a search without that
 # line was answered by the daemon.
 set -euo pipefail
@@ -31,6 +31,12 @@ query=(search --index "$index" -n 5 "EC2가 ELB를")
 
 alive() { ./notesearch daemon status --index "$1" >/dev/null 2>&1; }
 wait_daemon() { for _ in $(seq 1 150); do alive "$1" && return 0; sleep 0.2; done; return 1; }
+# Gone, or a zombie that nobody has reaped yet (a container's init may be slow to): dead either way.
+dead() {
+  local state
+  state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null || true)"
+  [ -z "$state" ] || [ "$state" = Z ]
+}
 # Runs a search; sets $out, and $jvm to yes when a JVM started for it.
 search() {
   local err
@@ -88,12 +94,7 @@ sleep 1
 
 echo "== kill -9 leaves a stale port file: the next search runs in-process and starts a new daemon"
 kill -9 "$pid"
-# Gone, or a zombie that nobody has reaped yet (a container's init may be slow to): dead either way.
-for _ in $(seq 1 50); do
-  state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$pid/status" 2>/dev/null || true)"
-  [ -z "$state" ] || [ "$state" = Z ] && break
-  sleep 0.1
-done
+for _ in $(seq 1 50); do dead "$pid" && break; sleep 0.1; done
 search "${query[@]}"
 [ "$out" = "$expected" ] || fail "after kill -9 the search differs: $out"
 newpid=""
@@ -103,6 +104,16 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 [ -n "$newpid" ] && [ "$newpid" != "$pid" ] || fail "no new daemon after kill -9 (status: $newpid)"
+
+echo "== a daemon whose jar is rebuilt under it steps aside: the search runs in-process, the old daemon goes"
+touch cli/target/notesearch.jar # what the launcher does after each build
+search "${query[@]}"
+[ "$jvm" = yes ] || fail "a daemon of the replaced jar answered"
+[ "$out" = "$expected" ] || fail "after a rebuild the search differs: $out"
+for _ in $(seq 1 50); do dead "$newpid" && break; sleep 0.2; done
+dead "$newpid" || fail "the daemon of the replaced jar is still running"
+search "${query[@]}"
+wait_daemon "$index" || fail "no daemon of the new jar"
 
 echo "== NOTESEARCH_DAEMON=off, and daemon = off in notesearch.conf, start none"
 ./notesearch daemon stop --index "$index" >/dev/null

@@ -74,6 +74,57 @@ class NoteLinksTest {
     }
   }
 
+  @Test
+  void aHitShowsTheTitleOfTheNoteAWikilinkNames() throws IOException {
+    Path notes = tmp.resolve("notes");
+    write(notes, "git/index.md", "---\ntitle: Git 기초 정리\n---\n\n커밋과 브랜치.\n");
+    write(notes, "merge.md", "---\ntitle: 머지 전략\naliases: [merge notes]\n---\n\n머지.\n");
+    write(notes, "a/todo.md", "# 할 일 A\n\n목록.\n");
+    write(notes, "b/todo.md", "# 할 일 B\n\n목록.\n");
+    write(notes, "rebase.md", """
+        # Rebase
+
+        리베이스 기본은 [[/git]]에서 보고, [[git#브랜치]]와 [[merge notes]], [[merge|머지 글]]도 참고.
+        [[todo]]와 [[없는 노트]]는 그대로, 본문의 git 이라는 말도 그대로.
+
+        | 명령 | 노트 |
+        |---|---|
+        | 리베이스 표 | [[merge]] |
+        """);
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      // The title where the text shows the name (a file, a page folder, an alias); the heading after
+      // it; an alias as the writer gave it; a name two notes share, or none has, as written.
+      assertEquals("리베이스 기본은 Git 기초 정리에서 보고, Git 기초 정리 › 브랜치와 머지 전략, 머지 글도 참고. "
+              + "todo와 없는 노트는 그대로, 본문의 git 이라는 말도 그대로.",
+          snippet(searcher, "리베이스 기본은").text().replace("**", ""));
+      // A word that matched the link's name marks the title shown there.
+      String marked = snippet(searcher, "rebase git").render("**", "**");
+      assertTrue(marked.contains("기본은 **Git 기초 정리**에서 보고, **Git 기초 정리** › 브랜치와"), marked);
+      // In a table, too.
+      assertTrue(snippet(searcher, "리베이스 표").text().contains("머지 전략"), snippet(searcher, "리베이스 표").text());
+    }
+    // Renamed later: the hit shows the new title, with no re-indexing of the note that links to it.
+    write(notes, "git/index.md", "---\ntitle: 깃 입문\n---\n\n커밋과 브랜치.\n");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      assertTrue(snippet(searcher, "리베이스 기본은").text().startsWith("리베이스 기본은 깃 입문에서 보고"),
+          snippet(searcher, "리베이스 기본은").text());
+    }
+  }
+
+  private static io.notesearch.core.Snippet snippet(NoteSearcher searcher, String query) throws IOException {
+    io.notesearch.core.SearchResult result = searcher.search(io.notesearch.core.SearchRequest.of(query));
+    assertTrue(!result.hits().isEmpty(), query);
+    assertEquals("rebase.md", Path.of(result.hits().getFirst().path()).getFileName().toString(), query);
+    return result.hits().getFirst().snippet();
+  }
+
   private static void write(Path notes, String name, String text) throws IOException {
     Path file = notes.resolve(name);
     Files.createDirectories(file.getParent());

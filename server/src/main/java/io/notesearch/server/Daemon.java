@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -168,6 +169,40 @@ public final class Daemon implements AutoCloseable {
   private final Endpoint endpoint;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong lastRequest = new AtomicLong(System.nanoTime());
+  private final JarStamp jar = JarStamp.ofThisProcess();
+
+  /**
+   * The jar this process was started from, as it was then: a checkout's launcher rebuilds it when
+   * the sources change, a package upgrade replaces it.
+   */
+  private record JarStamp(Path file, Object modified, long size) {
+    static JarStamp ofThisProcess() {
+      String classPath = System.getProperty("java.class.path", "");
+      if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        return new JarStamp(null, null, -1); // not one jar (tests, an IDE): nothing to watch
+      }
+      Path file = Path.of(classPath).toAbsolutePath();
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return new JarStamp(file, a.lastModifiedTime(), a.size());
+      } catch (IOException e) {
+        return new JarStamp(null, null, -1);
+      }
+    }
+
+    /** {@return whether the jar is no longer the one this process started from} One stat. */
+    boolean changed() {
+      if (file == null) {
+        return false;
+      }
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return !a.lastModifiedTime().equals(modified) || a.size() != size;
+      } catch (IOException e) {
+        return true;
+      }
+    }
+  }
 
   private Daemon(Path index, HttpServer server, ExecutorService executor, Endpoint endpoint) {
     this.index = index;
@@ -194,8 +229,26 @@ public final class Daemon implements AutoCloseable {
     Daemon daemon = new Daemon(index, server, executor, endpoint);
     server.createContext("/cli", exchange -> {
       daemon.lastRequest.set(System.nanoTime());
-      if (authorised(exchange, token)) {
+      if (!authorised(exchange, token)) {
+        return;
+      }
+      if (daemon.jar.changed()) {
+        // Rebuilt or upgraded under this process: the classes it has not loaded yet are gone. The
+        // client runs the command itself, and the next search starts a daemon of the new build.
+        send(exchange, 503, new byte[0], Map.of());
+        daemon.stopped.countDown();
+        return;
+      }
+      try {
         respond(exchange, handler);
+      } catch (IOException e) {
+        throw e;
+      } catch (Throwable t) {
+        // An error no command handles (out of memory, a class that cannot load): the client gets an
+        // answer and runs the command itself, rather than waiting on a daemon that may be broken.
+        System.err.println("notesearch: daemon stopping after " + t);
+        daemon.stopped.countDown();
+        send(exchange, 500, new byte[0], Map.of());
       }
     });
     server.createContext("/stop", exchange -> {
@@ -221,15 +274,15 @@ public final class Daemon implements AutoCloseable {
   }
 
   /**
-   * Waits until the daemon is asked to stop, goes {@code idle} without a request, or its index folder
-   * goes away.
+   * Waits until the daemon is asked to stop, goes {@code idle} without a request, its index folder
+   * goes away or its jar is replaced.
    *
    * @param idle how long without a request ends it
    * @throws InterruptedException when interrupted
    */
   public void awaitStop(Duration idle) throws InterruptedException {
     while (!stopped.await(5, TimeUnit.SECONDS)) {
-      if (System.nanoTime() - lastRequest.get() > idle.toNanos() || !Files.isDirectory(index)) {
+      if (System.nanoTime() - lastRequest.get() > idle.toNanos() || !Files.isDirectory(index) || jar.changed()) {
         return;
       }
     }

@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexSchema {
   /** Bumped whenever fields or analysis change meaning; stored in the commit user data ({@link IndexFolder#SCHEMA_KEY}). */
-  public static final String VERSION = "19";
+  public static final String VERSION = "20";
 
   /** {@code path#anchor}: unique per section; keyword. */
   public static final String ID = "id";
@@ -119,6 +119,29 @@ public final class IndexSchema {
    * link by title is resolved through {@link #TITLE_KEY}, which every section has).
    */
   public static final String LINK_KEY = "link_key";
+
+  /**
+   * Where the section's text shows a note's name as a wikilink gives it ({@code [[git]]} shows
+   * {@code git}): stored only, one {@code "start end key"} per link ({@link SectionRecord.LinkText}),
+   * so that a hit shows the target's title there. Resolved when the hit is shown, not when indexed:
+   * a note renamed or retitled later would otherwise leave every note linking to it stale.
+   */
+  public static final String LINK_TEXT = "link_text";
+
+  /** {@return a {@link #LINK_TEXT} value} */
+  public static String linkText(SectionRecord.LinkText link) {
+    return link.start() + " " + link.end() + " " + link.key();
+  }
+
+  /** {@return a {@link #LINK_TEXT} value read back, or null when it is not one} */
+  public static SectionRecord.LinkText linkText(String stored) {
+    String[] parts = stored.split(" ", 3);
+    try {
+      return parts.length == 3 ? new SectionRecord.LinkText(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]) : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   /**
    * {@return a link to a note file: a relative Markdown link resolved against the linking note's folder}
@@ -443,6 +466,9 @@ public final class IndexSchema {
     }
     for (String link : section.links()) {
       doc.add(new StringField(LINK, link, Field.Store.YES));
+    }
+    for (SectionRecord.LinkText t : section.linkTexts()) {
+      doc.add(new StoredField(LINK_TEXT, linkText(t)));
     }
     if (place == InNote.FIRST) {
       for (String k : section.noteKeys()) {

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param noteKeys the names a link to this note may give ({@link IndexSchema#LINK_KEY}): its file
  *     name (and its folder's for an {@code index.md}), slug and aliases; links by path and by title
  *     are matched against its path and {@link IndexSchema#TITLE_KEY}
+ * @param linkTexts where {@code text} shows the name of a note a wikilink gives ({@code [[git]]}),
+ *     for hits to show the note's title there instead
  */
 public record SectionRecord(
     String path,
@@ -48,7 +50,26 @@ public record SectionRecord(
     String dateSource,
     long modified,
     List<String> links,
-    List<String> noteKeys) {
+    List<String> noteKeys,
+    List<LinkText> linkTexts) {
+
+  /**
+   * A note's name as a wikilink shows it in the section's text: {@code text.substring(start, end)}
+   * names the note {@code key} reaches.
+   *
+   * @param start the first char's offset in the text
+   * @param end the offset after the last char
+   * @param key the link's {@link IndexSchema#nameLink}
+   */
+  public record LinkText(int start, int end, String key) {
+    /** Validates. */
+    public LinkText {
+      if (start < 0 || end <= start) {
+        throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+      }
+      Objects.requireNonNull(key, "key");
+    }
+  }
 
   /** Validates and copies the lists. */
   public SectionRecord {
@@ -69,5 +90,12 @@ public record SectionRecord(
     Objects.requireNonNull(dateSource, "dateSource");
     links = List.copyOf(links);
     noteKeys = List.copyOf(noteKeys);
+    linkTexts = List.copyOf(linkTexts);
+    for (LinkText t : linkTexts) {
+      if (t.end() > text.length()) {
+        throw new IllegalArgumentException("link text [" + t.start() + ", " + t.end() + ") outside a text of "
+            + text.length() + " chars");
+      }
+    }
   }
 }

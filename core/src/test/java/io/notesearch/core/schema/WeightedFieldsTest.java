@@ -34,7 +34,7 @@ class WeightedFieldsTest {
   private static SectionRecord section(String path, String title, List<String> headings, String text, String code,
       List<String> tags, String description) {
     return new SectionRecord(path, "h@1:2", title, List.of(), headings, "a", 1, text, code, tags, List.of(), LocalDate.of(2024, 1, 2), false,
-        description, "front matter", -1, List.of(), List.of());
+        description, "front matter", -1, List.of(), List.of(), List.of());
   }
 
   private static final SectionRecord LAMBDA = section("/n/lambda.md", "람다 정리", List.of("서버리스", "람다 과금"),

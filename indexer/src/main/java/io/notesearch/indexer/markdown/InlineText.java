@@ -17,6 +17,8 @@ import com.vladsch.flexmark.ext.wikilink.WikiNode;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import io.notesearch.core.schema.IndexSchema;
+import io.notesearch.core.schema.SectionRecord.LinkText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +36,24 @@ final class InlineText {
   enum Mode {
     /** What a reader sees: image alt text included, HTML reduced to its visible text. */
     VISIBLE,
+    /**
+     * {@link #VISIBLE}, with the note names wikilinks show wrapped in {@link #LINK_OPEN} and {@link
+     * #LINK_CLOSE}: a section's text, whose {@link SectionWalker} takes the marks out as {@link
+     * io.notesearch.core.schema.SectionRecord.LinkText spans}.
+     */
+    TEXT,
     /** The text content GitHub slugs a heading anchor from: no image alt text, no HTML tags. */
     ANCHOR
   }
+
+  /**
+   * Around the note name a wikilink shows ({@code [[git]]}, {@code [[git#branch]]}'s {@code git}) in
+   * {@link Mode#TEXT}. Unicode noncharacters: for a program's own use, never text a note holds.
+   */
+  static final char LINK_OPEN = '\uFDD0';
+
+  /** Closes {@link #LINK_OPEN}. */
+  static final char LINK_CLOSE = '\uFDD1';
 
   /** {@code #tag}: letters, digits, {@code _ - /}; at least one non-digit ({@code #1} is not a tag). */
   private static final Pattern TAG = Pattern.compile("(?:^|(?<=\\s))#([\\p{L}\\p{M}\\p{N}_/-]*[\\p{L}\\p{M}_/-][\\p{L}\\p{M}\\p{N}_/-]*)");
@@ -81,6 +98,40 @@ final class InlineText {
     return out.toString();
   }
 
+  /** A section's text with the link marks taken out, and where they were. */
+  record Unmarked(String text, List<LinkText> links) {}
+
+  /**
+   * Takes the {@link #LINK_OPEN}/{@link #LINK_CLOSE} marks out of a section's text, keeping where
+   * each wrapped a note name that names a note ({@link IndexSchema#nameLink}). A mark without its
+   * pair (a template tag removed around it) only goes.
+   */
+  static Unmarked unmark(String marked) {
+    if (marked.indexOf(LINK_OPEN) < 0 && marked.indexOf(LINK_CLOSE) < 0) {
+      return new Unmarked(marked, List.of());
+    }
+    StringBuilder text = new StringBuilder(marked.length());
+    List<LinkText> links = new ArrayList<>();
+    int open = -1;
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      if (c == LINK_OPEN) {
+        open = text.length();
+      } else if (c == LINK_CLOSE) {
+        if (open >= 0 && text.length() > open) {
+          String key = IndexSchema.nameLink(text.substring(open));
+          if (!key.isEmpty()) {
+            links.add(new LinkText(open, text.length(), key));
+          }
+        }
+        open = -1;
+      } else {
+        text.append(c);
+      }
+    }
+    return new Unmarked(text.toString(), links);
+  }
+
   /** Appends the text of {@code first}, its following siblings and everything inside them. */
   static void appendFrom(Node first, Mode mode, List<String> tags, StringBuilder out) {
     if (first == null) {
@@ -119,15 +170,15 @@ final class InlineText {
     } else if (c instanceof HtmlInlineComment) {
       // not shown
     } else if (c instanceof HtmlInline) {
-      if (mode == Mode.VISIBLE) {
+      if (mode != Mode.ANCHOR) {
         out.append(Html.text(c.getChars()));
       }
     } else if (c instanceof Image img) {
-      if (mode == Mode.VISIBLE) {
+      if (mode != Mode.ANCHOR) {
         out.append(' ').append(Escaping.unescapeString(img.getText())).append(' ');
       }
     } else if (c instanceof ImageRef) {
-      return mode == Mode.VISIBLE;
+      return mode != Mode.ANCHOR;
     } else if (c instanceof AutoLink link) {
       // <https://…>: the address is the text (its host and path words are searched as a bare URL's).
       out.append(' ').append(link.getText()).append(' ');
@@ -136,9 +187,9 @@ final class InlineText {
     } else if (c instanceof Footnote) {
       // [^1]: the reference mark is not text; the definition is read where it stands
     } else if (c instanceof WikiImage embed) {
-      out.append(embedText(embed));
+      out.append(embedText(embed, mode));
     } else if (c instanceof WikiNode link) {
-      out.append(linkText(link));
+      out.append(linkText(link, mode));
     } else if (c instanceof MathExtension.InlineMath math) {
       out.append(math.formula());
     } else if (c.hasChildren()) {
@@ -149,24 +200,34 @@ final class InlineText {
     return false;
   }
 
-  /** {@code [[target|alias]]} shows the alias; {@code [[Note#Part]]} shows the note and the part. */
-  private static String linkText(WikiNode link) {
+  /**
+   * {@code [[target|alias]]} shows the alias; {@code [[Note#Part]]} shows the note and the part, as
+   * {@code Note › Part} where a reader sees it (an anchor's slug takes words only).
+   */
+  private static String linkText(WikiNode link, Mode mode) {
     if (!link.getTextSeparatorMarker().isEmpty()) {
       return link.getText().toString();
     }
     String page = link.getPageRef().toString();
     String anchor = link.getAnchorRef().toString();
-    return anchor.isEmpty() ? page : (page + " " + anchor).strip();
+    if (mode == Mode.ANCHOR) {
+      return anchor.isEmpty() ? page : (page + " " + anchor).strip();
+    }
+    String name = mode == Mode.TEXT && !page.isBlank() ? LINK_OPEN + page + LINK_CLOSE : page;
+    return anchor.isEmpty() ? name : page.isBlank() ? anchor : name + " › " + anchor;
   }
 
   /** {@code ![[diagram.png|300]]} shows an image (no words); {@code ![[Other note]]} embeds that note's name. */
-  private static String embedText(WikiImage embed) {
+  private static String embedText(WikiImage embed, Mode mode) {
     String alias = embed.getText().toString().strip();
     if (!embed.getTextSeparatorMarker().isEmpty() && !SIZE.matcher(alias).matches()) {
       return alias;
     }
     String page = embed.getPageRef().toString();
-    return MEDIA.matcher(page).matches() ? "" : page;
+    if (MEDIA.matcher(page).matches()) {
+      return "";
+    }
+    return mode == Mode.TEXT && !page.isBlank() ? LINK_OPEN + page + LINK_CLOSE : page;
   }
 
   /**

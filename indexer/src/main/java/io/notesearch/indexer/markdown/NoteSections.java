@@ -63,7 +63,7 @@ public final class NoteSections {
       out.add(new SectionRecord(
           path, hash, note.title(), note.aliases(), s.headings(), s.anchor(), s.line(), text, s.code(),
           note.tags(), note.categories(), note.date(), note.draft(), note.description(), note.dateSource(), modified,
-          links, keys));
+          links, keys, text == s.text() ? s.linkTexts() : List.of()));
     }
     return out;
   }

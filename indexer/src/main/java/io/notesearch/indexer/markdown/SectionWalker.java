@@ -118,7 +118,8 @@ final class SectionWalker {
     void finish() {
       if (done == null) {
         // One copy per field: the builders go, so a huge note is not held twice.
-        done = new Section(headings, anchor, line, stripped(text), stripped(code));
+        InlineText.Unmarked body = InlineText.unmark(stripped(text));
+        done = new Section(headings, anchor, line, body.text(), stripped(code), body.links());
         text = null;
         code = null;
       }
@@ -205,7 +206,7 @@ final class SectionWalker {
         while (headingAnchors.contains(anchor)) {
           anchor = pseudoAnchors.unique(section.anchor());
         }
-        section = new Section(section.headings(), anchor, section.line(), section.text(), section.code());
+        section = new Section(section.headings(), anchor, section.line(), section.text(), section.code(), section.linkTexts());
       }
       out.add(section);
     }
@@ -373,14 +374,14 @@ final class SectionWalker {
     if (calloutMarker != null && calloutMarker.getParent() == p) {
       // > [!note] Title: the marker goes, the title and the body stay.
       StringBuilder out = new StringBuilder();
-      InlineText.appendFrom(calloutMarker.getNext(), Mode.VISIBLE, tags, out);
+      InlineText.appendFrom(calloutMarker.getNext(), Mode.TEXT, tags, out);
       calloutMarker = null;
       appendText(CALLOUT_FOLD.matcher(out).replaceFirst(""));
       return;
     }
     Split split = listDepth == 0 ? boldFirstLine(p) : null;
     if (split == null) {
-      appendText(Visible.containerMarkers(InlineText.of(p, Mode.VISIBLE, tags)));
+      appendText(Visible.containerMarkers(InlineText.of(p, Mode.TEXT, tags)));
       return;
     }
     while (!stack.isEmpty() && stack.getLast().kind() != Kind.HEADING) {
@@ -432,7 +433,7 @@ final class SectionWalker {
         if (row instanceof TableRow) {
           for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
             if (cell instanceof TableCell) {
-              rows.append(oneLine(InlineText.of(cell, Mode.VISIBLE, tags))).append(" \t ");
+              rows.append(oneLine(InlineText.of(cell, Mode.TEXT, tags))).append(" \t ");
             }
           }
           rows.append('\n');
@@ -487,7 +488,7 @@ final class SectionWalker {
       return null;
     }
     StringBuilder rest = new StringBuilder();
-    InlineText.appendFrom(after, Mode.VISIBLE, tags, rest);
+    InlineText.appendFrom(after, Mode.TEXT, tags, rest);
     return new Split(title, rest.toString());
   }
 

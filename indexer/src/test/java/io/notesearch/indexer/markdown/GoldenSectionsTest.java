@@ -61,7 +61,7 @@ class GoldenSectionsTest {
     return markdown.resolveSibling(markdown.getFileName().toString().replaceFirst("\\.md$", ".sections.txt"));
   }
 
-  /** One header block, then one line per section: line, anchor, heading path, first words. */
+  /** One header block, then per section: line, anchor, heading path; first words; where the text shows a wikilink's note name. */
   static String render(Note note) {
     StringBuilder out = new StringBuilder();
     out.append("title: ").append(note.title()).append('\n');
@@ -83,6 +83,9 @@ class GoldenSectionsTest {
       out.append("\ttext: ").append(abbreviate(s.text())).append('\n');
       if (!s.code().isEmpty()) {
         out.append("\tcode: ").append(abbreviate(s.code())).append('\n');
+      }
+      for (io.notesearch.core.schema.SectionRecord.LinkText t : s.linkTexts()) {
+        out.append("\tlink text: ").append(s.text(), t.start(), t.end()).append(" → ").append(t.key()).append('\n');
       }
     }
     return out.toString();

@@ -89,11 +89,23 @@ public interface SearchBackend<C> extends Closeable {
      *
      * @param page the sections
      * @param bodies their text, as {@link #read} gave it
+     * @param relabels for each section, what its snippet shows instead of parts of its text
      * @param highlight what to mark ({@link QueryPlanner.Plan#highlight()})
      * @return one snippet per section, empty where the text has no match
      * @throws IOException when the sections cannot be read
      */
-    List<Snippet> snippets(List<C> page, List<String> bodies, Query highlight) throws IOException;
+    List<Snippet> snippets(List<C> page, List<String> bodies, List<List<Snippets.Relabel>> relabels, Query highlight)
+        throws IOException;
+
+    /**
+     * The title of the one note a link's key names (its file name, page folder, slug, alias or
+     * title), for a hit to show it where the text shows the name.
+     *
+     * @param key a {@link io.notesearch.core.schema.IndexSchema#nameLink}
+     * @return the title, or null when no note or more than one has that name
+     * @throws IOException when the sections cannot be read
+     */
+    String linkTitle(String key) throws IOException;
 
     /** {@return a found section's code, empty when it has none} */
     String code(C section) throws IOException;

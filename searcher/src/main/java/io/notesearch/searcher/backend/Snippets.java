@@ -46,6 +46,16 @@ public final class Snippets {
   }
 
   /**
+   * Where a snippet shows other text than the section's: a wikilink's note name ({@code git}) shown
+   * as the note's title.
+   *
+   * @param start the first char's offset in the section's text
+   * @param end the offset after the last char
+   * @param text what to show instead
+   */
+  public record Relabel(int start, int end, String text) {}
+
+  /**
    * Snippets for the given documents, in the same order.
    *
    * @param searcher the searcher the doc ids belong to
@@ -53,7 +63,7 @@ public final class Snippets {
    * @param docIds the documents
    */
   public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    return snippets(searcher, query, docIds, null);
+    return snippets(searcher, query, docIds, null, null);
   }
 
   /**
@@ -65,8 +75,10 @@ public final class Snippets {
    * @param bodies each document's stored body, in the order of {@code docIds}, read by the caller
    *     with the hit's other stored fields: a document's stored fields are decompressed together
    *     (its body with them), so reading them twice cost a decompression per hit; null: read here
+   * @param relabels each document's relabels, sorted by offset, in the order of {@code docIds}; null for none
    */
-  public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds, String[] bodies) throws IOException {
+  public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds, String[] bodies,
+      List<List<Relabel>> relabels) throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
@@ -76,14 +88,14 @@ public final class Snippets {
             // The whole body, not Lucene's first 10,000 chars: a section found by a word further in
             // showed no mark. Offsets come from the postings, so a long body costs only its matches.
             .withMaxLength(Integer.MAX_VALUE - 1);
-    UnifiedHighlighter highlighter = new BodyHighlighter(builder, docIds, bodies);
-    int[] maxPassages = new int[] {1};
-    String[] fields = {IndexSchema.BODY};
-    String[] marked =
-        highlighter.highlightFields(fields, query, docIds, maxPassages).get(IndexSchema.BODY);
+    Object[] marked = new BodyHighlighter(builder, docIds, bodies).passages(query, docIds);
     List<Snippet> out = new ArrayList<>(docIds.length);
-    for (String s : marked) {
-      out.add(s == null ? Snippet.empty() : toSnippet(s));
+    for (int i = 0; i < marked.length; i++) {
+      if (marked[i] instanceof Marked m) {
+        out.add(toSnippet(relabels == null || m.start() < 0 ? m.text() : relabel(m.text(), m.start(), relabels.get(i))));
+      } else {
+        out.add(Snippet.empty());
+      }
     }
     return out;
   }
@@ -139,10 +151,73 @@ public final class Snippets {
    * title only, so that no hit shows an empty or cut-off snippet.
    *
    * @param text the section's text or code
+   * @param relabels the text's relabels, sorted by offset
    * @return at most {@link #MAX_CHARS} of it, on one line
    */
-  public static Snippet leading(String text) {
-    return toSnippet(text.replace(OPEN, ' ').replace(CLOSE, ' '));
+  public static Snippet leading(String text, List<Relabel> relabels) {
+    return toSnippet(relabel(text.replace(OPEN, ' ').replace(CLOSE, ' '), 0, relabels));
+  }
+
+  /**
+   * Marked text from a section's text with its relabelled spans replaced. A replaced span with a
+   * mark in it is marked whole: the words matched the link ({@code git} in {@code [[git]]}), and
+   * what shows there is its title.
+   *
+   * @param marked a stretch of the section's text from offset {@code start}, with {@link #OPEN} and
+   *     {@link #CLOSE} around matches
+   * @param start the offset in the section's text of the stretch's first char
+   * @param relabels the spans to replace, sorted by offset; spans cut by the stretch's ends stay as they are
+   */
+  static String relabel(String marked, int start, List<Relabel> relabels) {
+    if (relabels.isEmpty()) {
+      return marked;
+    }
+    StringBuilder out = new StringBuilder(marked.length() + 16 * relabels.size());
+    int offset = start;
+    int next = 0;
+    boolean inMark = false;
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      if (c == OPEN || c == CLOSE) {
+        inMark = c == OPEN;
+        out.append(c);
+        continue;
+      }
+      while (next < relabels.size() && relabels.get(next).start() < offset) {
+        next++;
+      }
+      Relabel r = next < relabels.size() && relabels.get(next).start() == offset ? relabels.get(next) : null;
+      int j = i;
+      int at = offset;
+      boolean any = inMark;
+      boolean openAfter = inMark;
+      if (r != null) {
+        for (; j < marked.length() && at < r.end(); j++) {
+          char d = marked.charAt(j);
+          if (d == OPEN) {
+            openAfter = true;
+            any = true;
+          } else if (d == CLOSE) {
+            openAfter = false;
+          } else {
+            at++;
+          }
+        }
+      }
+      if (r == null || at < r.end()) {
+        out.append(c);
+        offset++;
+        continue;
+      }
+      // Close a mark open before the span, mark the title if any of the span was, reopen after it.
+      out.append(inMark ? String.valueOf(CLOSE) : "").append(any ? String.valueOf(OPEN) : "").append(r.text())
+          .append(any ? String.valueOf(CLOSE) : "").append(openAfter ? String.valueOf(OPEN) : "");
+      inMark = openAfter;
+      offset = at;
+      i = j - 1;
+      next++;
+    }
+    return out.toString();
   }
 
   /** Turns marked text into a one-line snippet of at most {@link #MAX_CHARS}, centred on the first mark. */
@@ -237,6 +312,11 @@ public final class Snippets {
       }
     }
 
+    /** Each document's best passage as {@link MarkingFormatter} gives it, or null. */
+    Object[] passages(Query query, int[] docIds) throws IOException {
+      return highlightFieldsAsObjects(new String[] {IndexSchema.BODY}, query, docIds, new int[] {1}).get(IndexSchema.BODY);
+    }
+
     @Override
     protected FieldInfo getFieldInfo(String field) {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -267,10 +347,16 @@ public final class Snippets {
     }
   }
 
+  /** A passage with its matches wrapped in {@link #OPEN} and {@link #CLOSE}, and its offset in the text. */
+  private record Marked(String text, int start) {}
+
   /** Wraps matches in control characters that {@link #toSnippet} turns into marks. */
   private static final class MarkingFormatter extends PassageFormatter {
     @Override
     public Object format(Passage[] passages, String content) {
+      if (passages.length == 0) {
+        return null;
+      }
       StringBuilder sb = new StringBuilder();
       for (Passage p : passages) {
         int pos = p.getStartOffset();
@@ -295,7 +381,8 @@ public final class Snippets {
         }
         sb.append(content, pos, p.getEndOffset()).append(' ');
       }
-      return sb.toString();
+      // One passage is asked for: its start places the text's relabels.
+      return passages.length == 1 ? new Marked(sb.toString(), passages[0].getStartOffset()) : new Marked(sb.toString(), -1);
     }
 
     private static int appendMark(StringBuilder sb, String content, int pos, int start, int end) {

@@ -1,5 +1,6 @@
 package io.notesearch.searcher.backend;
 
+import io.notesearch.core.schema.SectionRecord.LinkText;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,13 +18,26 @@ import java.util.List;
  * @param body the section's text when it was asked for, else null
  * @param dateSource where the date came from, or empty
  * @param modified the file's modification time in epoch milliseconds, or -1 when not kept
+ * @param linkTexts where the body shows the note names wikilinks give, sorted by offset; empty
+ *     when the body was not read
  */
 public record StoredSection(String path, int line, String title, List<String> headings, String anchor,
-    List<String> tags, List<String> categories, LocalDate date, String body, String dateSource, long modified) {
+    List<String> tags, List<String> categories, LocalDate date, String body, String dateSource, long modified,
+    List<LinkText> linkTexts) {
   /** Copies the lists. */
   public StoredSection {
     headings = List.copyOf(headings);
     tags = List.copyOf(tags);
     categories = List.copyOf(categories);
+    linkTexts = List.copyOf(linkTexts);
+  }
+
+  /** {@return the link texts of stored {@link io.notesearch.core.schema.IndexSchema#LINK_TEXT} values, sorted by offset} */
+  public static List<LinkText> linkTexts(java.util.Collection<?> stored) {
+    if (stored == null || stored.isEmpty()) {
+      return List.of();
+    }
+    return stored.stream().map(v -> io.notesearch.core.schema.IndexSchema.linkText(v.toString()))
+        .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparingInt(LinkText::start)).toList();
   }
 }

@@ -77,6 +77,30 @@ final class LinkGraph {
     return new NoteLinks(path, first.get(IndexSchema.TITLE), outgoing, backlinks);
   }
 
+  /**
+   * The title of the one note a link's key names, or null when none or several do (a hit then shows
+   * the name as written).
+   *
+   * @param key a {@link IndexSchema#nameLink} or {@link IndexSchema#pathLink}
+   */
+  static String title(IndexSearcher searcher, String key) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    String path = null;
+    String title = null;
+    for (ScoreDoc sd : searcher.search(target(key), MAX).scoreDocs) {
+      Document d = stored.document(sd.doc, TITLE_FIELDS);
+      if (path == null) {
+        path = d.get(IndexSchema.PATH);
+        title = d.get(IndexSchema.TITLE);
+      } else if (!path.equals(d.get(IndexSchema.PATH))) {
+        return null;
+      }
+    }
+    return title == null || title.isBlank() ? null : title;
+  }
+
+  private static final Set<String> TITLE_FIELDS = Set.of(IndexSchema.PATH, IndexSchema.TITLE);
+
   /** The note's path: as given when a note has it, else the one note a link of that name reaches. */
   private static String pathOf(IndexSearcher searcher, StoredFields stored, String note) throws IOException {
     if (searcher.count(new TermQuery(new Term(IndexSchema.PATH, note))) > 0) {

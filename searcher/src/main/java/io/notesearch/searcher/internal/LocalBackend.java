@@ -217,9 +217,9 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
       IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.TAG, IndexSchema.CATEGORY, IndexSchema.DATE,
       IndexSchema.DATE_SOURCE);
 
-  /** {@link #HIT_FIELDS} and the section text, for hits with snippets. */
-  private static final Set<String> HIT_FIELDS_AND_BODY =
-      Stream.concat(HIT_FIELDS.stream(), Stream.of(IndexSchema.BODY)).collect(Collectors.toUnmodifiableSet());
+  /** {@link #HIT_FIELDS} and the section text with its wikilinks' names, for hits with snippets. */
+  private static final Set<String> HIT_FIELDS_AND_BODY = Stream.concat(HIT_FIELDS.stream(),
+      Stream.of(IndexSchema.BODY, IndexSchema.LINK_TEXT)).collect(Collectors.toUnmodifiableSet());
 
   private static final Set<String> CODE_FIELD = Set.of(IndexSchema.CODE);
 
@@ -286,7 +286,7 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
             Arrays.asList(d.getValues(IndexSchema.CATEGORY)),
             day == null ? null : LocalDate.ofEpochDay(day.longValue()), withBody ? d.get(IndexSchema.BODY) : null,
             d.get(IndexSchema.DATE_SOURCE) != null ? d.get(IndexSchema.DATE_SOURCE) : day != null ? IndexSchema.FRONT_MATTER : "",
-            modified(sd.doc)));
+            modified(sd.doc), StoredSection.linkTexts(Arrays.asList(d.getValues(IndexSchema.LINK_TEXT)))));
       }
       return out;
     }
@@ -299,7 +299,8 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
     }
 
     @Override
-    public List<Snippet> snippets(List<ScoreDoc> page, List<String> bodies, Query highlight) throws IOException {
+    public List<Snippet> snippets(List<ScoreDoc> page, List<String> bodies, List<List<Snippets.Relabel>> relabels,
+        Query highlight) throws IOException {
       // The highlighter wants doc ids in index order; map its answers back to page order.
       Integer[] order = new Integer[page.size()];
       for (int i = 0; i < order.length; i++) {
@@ -308,16 +309,23 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
       Arrays.sort(order, Comparator.comparingInt(i -> page.get(i).doc));
       int[] sorted = new int[order.length];
       String[] sortedBodies = new String[order.length];
+      List<List<Snippets.Relabel>> sortedRelabels = new ArrayList<>(order.length);
       for (int k = 0; k < order.length; k++) {
         sorted[k] = page.get(order[k]).doc;
         sortedBodies[k] = bodies.get(order[k]);
+        sortedRelabels.add(relabels.get(order[k]));
       }
-      List<Snippet> inDocOrder = snippets.snippets(searcher, highlight, sorted, sortedBodies);
+      List<Snippet> inDocOrder = snippets.snippets(searcher, highlight, sorted, sortedBodies, sortedRelabels);
       Snippet[] inPageOrder = new Snippet[order.length];
       for (int k = 0; k < order.length; k++) {
         inPageOrder[order[k]] = inDocOrder.get(k);
       }
       return Arrays.asList(inPageOrder);
+    }
+
+    @Override
+    public String linkTitle(String key) throws IOException {
+      return LinkGraph.title(searcher, key);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
 import io.notesearch.core.Snippet;
 import io.notesearch.core.plan.QueryPlanner;
+import io.notesearch.core.schema.SectionRecord;
 import io.notesearch.searcher.NoteSearcher;
 import io.notesearch.searcher.backend.Run;
 import io.notesearch.searcher.backend.SearchBackend;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -253,7 +255,9 @@ public final class Pipeline<C> implements NoteSearcher {
     List<Snippet> marked = null;
     if (highlight && !page.isEmpty()) {
       Query toMark = plan.highlight();
-      marked = new ArrayList<>(view.snippets(page, stored.stream().map(s -> s.body() == null ? "" : s.body()).toList(), toMark));
+      List<List<Snippets.Relabel>> relabels = relabels(view, stored);
+      marked = new ArrayList<>(view.snippets(page, stored.stream().map(s -> s.body() == null ? "" : s.body()).toList(),
+          relabels, toMark));
       for (int i = 0; i < page.size(); i++) {
         if (marked.get(i).marks().isEmpty()) {
           // Found by its code alone: show the code where the words are.
@@ -264,7 +268,7 @@ public final class Pipeline<C> implements NoteSearcher {
           } else if (marked.get(i).text().length() < SHORT_SNIPPET) {
             // Found by its heading or title: the beginning of its text (or code), never a bare "1.".
             String body = stored.get(i).body() == null ? "" : stored.get(i).body();
-            Snippet start = Snippets.leading(body.isBlank() ? code : body);
+            Snippet start = body.isBlank() ? Snippets.leading(code, List.of()) : Snippets.leading(body, relabels.get(i));
             if (start.text().length() > marked.get(i).text().length()) {
               marked.set(i, start);
             }
@@ -282,6 +286,28 @@ public final class Pipeline<C> implements NoteSearcher {
           s.modified() < 0 ? null : java.time.Instant.ofEpochMilli(s.modified())));
     }
     return hits;
+  }
+
+  /**
+   * What each section's snippet shows instead of a wikilink's note name: the note's title, where the
+   * name reaches one note. A page's links are resolved once each.
+   */
+  private static <C> List<List<Snippets.Relabel>> relabels(View<C> view, List<StoredSection> stored) throws IOException {
+    Map<String, Optional<String>> titles = new HashMap<>();
+    List<List<Snippets.Relabel>> out = new ArrayList<>(stored.size());
+    for (StoredSection s : stored) {
+      List<Snippets.Relabel> mine = new ArrayList<>(s.linkTexts().size());
+      for (SectionRecord.LinkText t : s.linkTexts()) {
+        Optional<String> title = titles.get(t.key());
+        if (title == null) {
+          title = Optional.ofNullable(view.linkTitle(t.key()));
+          titles.put(t.key(), title);
+        }
+        title.ifPresent(shown -> mine.add(new Snippets.Relabel(t.start(), t.end(), shown)));
+      }
+      out.add(mine);
+    }
+    return out;
   }
 
   /** The distinct marked words of a snippet, as written there. */

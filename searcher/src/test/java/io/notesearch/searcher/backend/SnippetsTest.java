@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.core.Snippet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
@@ -45,5 +46,33 @@ class SnippetsTest {
     assertTrue(body.matches("word\\d+ .* word\\d+"), s.text());
     assertEquals("Serverless", s.text().substring(s.marks().getFirst().start(), s.marks().getFirst().end()));
     assertTrue(s.text().length() <= Snippets.MAX_CHARS + 2, s.text());
+  }
+
+  @Test
+  void aRelabelledSpanShowsItsTextAndIsMarkedWholeWhenAnyOfItWas() {
+    // The text: "기본은 git에서 보고, vpc도" (offsets 4-7 and 14-17 are wikilinks' names).
+    List<Snippets.Relabel> titles =
+        List.of(new Snippets.Relabel(4, 7, "Git 기초"), new Snippets.Relabel(14, 17, "VPC 정리"));
+    assertEquals("기본은 Git 기초에서 보고, VPC 정리도",
+        Snippets.toSnippet(Snippets.relabel("기본은 git에서 보고, vpc도 ", 0, titles)).text());
+    Snippet marked = Snippets.toSnippet(Snippets.relabel(marked("기본은 [git]에서 보고, vpc도 "), 0, titles));
+    assertEquals("기본은 **Git 기초**에서 보고, VPC 정리도", marked.render("**", "**"));
+    // A mark that covers the span and more: one mark around the title and the rest.
+    assertEquals("**기본은 Git 기초에서** 보고",
+        Snippets.toSnippet(Snippets.relabel(marked("[기본은 git에서] 보고"), 0, titles)).render("**", "**"));
+    // A mark that starts inside the span: the title is marked, and the mark goes on after it.
+    assertEquals("기본은 **Git 기초에서** 보고",
+        Snippets.toSnippet(Snippets.relabel(marked("기본은 g[it에서] 보고"), 0, titles)).render("**", "**"));
+  }
+
+  @Test
+  void relabelsArePlacedByTheStretchsOffsetAndSpansItCutsStayAsWritten() {
+    List<Snippets.Relabel> titles = List.of(new Snippets.Relabel(4, 7, "Git 기초"), new Snippets.Relabel(14, 17, "VPC 정리"));
+    // The passage starts at offset 10 ("보고, vpc도"): only the second span is in it.
+    assertEquals("보고, **VPC 정리**도", Snippets.toSnippet(Snippets.relabel(marked("보고, [vpc]도"), 10, titles)).render("**", "**"));
+    // The passage starts at offset 5, inside the first span: that one stays as it is.
+    assertEquals("it에서 보고, VPC 정리도", Snippets.toSnippet(Snippets.relabel("it에서 보고, vpc도", 5, titles)).text());
+    // The passage ends inside the second span.
+    assertEquals("Git 기초에서 보고, vp", Snippets.toSnippet(Snippets.relabel("git에서 보고, vp", 4, titles)).text());
   }
 }

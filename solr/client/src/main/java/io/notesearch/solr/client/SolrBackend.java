@@ -36,6 +36,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -63,7 +64,10 @@ import org.apache.solr.common.util.NamedList;
 public final class SolrBackend implements SearchBackend<SolrDocument> {
   private static final String FIELDS = String.join(",", IndexSchema.ID, IndexSchema.PATH, IndexSchema.TITLE,
       IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.LINE, IndexSchema.BODY, IndexSchema.TAG,
-      IndexSchema.CATEGORY, IndexSchema.DATE, IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED, "score");
+      IndexSchema.CATEGORY, IndexSchema.DATE, IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED, IndexSchema.LINK_TEXT, "score");
+
+  /** Sections read to tell whether a link's name reaches one note: more than one note's sections, for a name two notes share. */
+  private static final int LINK_ROWS = 1_000;
 
   /** The body as the local index has it: positions and offsets, for the highlighter. */
   private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
@@ -205,14 +209,16 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             withBody ? (body == null ? "" : body.toString()) : null,
             d.getFirstValue(IndexSchema.DATE_SOURCE) != null ? d.getFirstValue(IndexSchema.DATE_SOURCE).toString()
                 : day != null ? IndexSchema.FRONT_MATTER : "",
-            d.getFirstValue(IndexSchema.MODIFIED) instanceof Number m ? m.longValue() * 1000 : -1));
+            d.getFirstValue(IndexSchema.MODIFIED) instanceof Number m ? m.longValue() * 1000 : -1,
+            withBody ? StoredSection.linkTexts(d.getFieldValues(IndexSchema.LINK_TEXT)) : List.of()));
       }
       return out;
     }
 
     /** The page's text indexed in memory as the body field is locally, and marked there. */
     @Override
-    public List<Snippet> snippets(List<SolrDocument> page, List<String> bodies, Query highlight) throws IOException {
+    public List<Snippet> snippets(List<SolrDocument> page, List<String> bodies, List<List<Snippets.Relabel>> relabels,
+        Query highlight) throws IOException {
       try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.index()))) {
           for (String body : bodies) {
@@ -228,9 +234,35 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             ids[i] = i;
             texts[i] = bodies.get(i);
           }
-          return new Snippets(analyzers.index()).snippets(new IndexSearcher(reader), highlight, ids, texts);
+          return new Snippets(analyzers.index()).snippets(new IndexSearcher(reader), highlight, ids, texts, relabels);
         }
       }
+    }
+
+    /** As locally: the notes whose file name, page folder, slug or alias ({@code link_key}) or title is the name. */
+    @Override
+    public String linkTitle(String key) throws IOException {
+      if (!key.startsWith("name:")) {
+        return null;
+      }
+      String name = key.substring("name:".length());
+      SolrQuery q = new SolrQuery(IndexSchema.LINK_KEY + ":" + ClientUtils.escapeQueryChars(key) + " OR "
+          + IndexSchema.TITLE_KEY + ":" + ClientUtils.escapeQueryChars(name));
+      q.set("defType", "lucene");
+      q.setFields(IndexSchema.PATH, IndexSchema.TITLE);
+      q.setRows(LINK_ROWS);
+      String path = null;
+      String title = null;
+      for (SolrDocument d : send(q).getResults()) {
+        String p = String.valueOf(d.getFirstValue(IndexSchema.PATH));
+        if (path == null) {
+          path = p;
+          title = d.getFirstValue(IndexSchema.TITLE) == null ? null : d.getFirstValue(IndexSchema.TITLE).toString();
+        } else if (!path.equals(p)) {
+          return null;
+        }
+      }
+      return title == null || title.isBlank() ? null : title;
     }
 
     @Override

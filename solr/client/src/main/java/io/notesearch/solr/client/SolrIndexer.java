@@ -271,6 +271,7 @@ public final class SolrIndexer {
       }
     }
     r.links().forEach(link -> d.addField(IndexSchema.LINK, link));
+    r.linkTexts().forEach(t -> d.addField(IndexSchema.LINK_TEXT, IndexSchema.linkText(t)));
     if (place == IndexSchema.InNote.FIRST) {
       r.noteKeys().forEach(key -> d.addField(IndexSchema.LINK_KEY, key));
     }

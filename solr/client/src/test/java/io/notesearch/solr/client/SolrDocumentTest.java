@@ -25,7 +25,7 @@ class SolrDocumentTest {
       "람다 함수(Lambda Function)의 콜드 스타트는 첫 요청에서 생긴다.", "def handler(event):\n  return 1",
       List.of("AWS", "서버리스"), List.of("Cloud", "Serverless"), LocalDate.of(2021, 3, 4), false, "람다 요약",
       "file name", 1_700_000_000_000L, List.of("name:vpc", "path:/notes/aws/s3.md"),
-      List.of("name:lambda"));
+      List.of("name:lambda"), List.of(new SectionRecord.LinkText(0, 2, "name:람다")));
 
   @Test
   void everyLocalFieldIsSent() {
