@@ -88,14 +88,10 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> roots = folders.stream().map(parent.cwd::resolve).toList();
     IndexReport report;
-    // Nori's decoded dictionaries: a first build loads them from the start, beside opening the
-    // index; an update, once its walk meets a changed note (the indexer's own preload), so a run
-    // with nothing changed loads none.
+    // Nori's decoded dictionaries load when the indexer's walk meets a note to analyse, so a run with
+    // nothing changed loads none.
     String cache = System.getProperty(Main.NORI_CACHE);
     Path noriCache = cache == null || cache.isBlank() ? null : Path.of(cache);
-    if (full || !hasCommit(location)) {
-      io.notesearch.searcher.NoteSearcher.preload(io.notesearch.searcher.SearchOptions.DEFAULT.withNoriCache(noriCache));
-    }
     IndexOptions options = IndexOptions.DEFAULT.withIgnoreFiles(!noIgnore)
         .withNoriCache(noriCache);
     try (NoteIndexer indexer = NoteIndexer.open(location, UserConfig.files(parent.env), full ? IndexMode.FULL : IndexMode.DEFAULT, options)) {
@@ -119,15 +115,6 @@ final class IndexCommand implements Callable<Integer> {
       print(err, "warning", report.warnings(), Integer.MAX_VALUE);
     }
     return ExitCodes.OK;
-  }
-
-  /** Whether an index folder holds a Lucene commit (a {@code segments_N} file). */
-  private static boolean hasCommit(Path location) {
-    try (java.util.stream.Stream<Path> files = Files.list(location)) {
-      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
-    } catch (java.io.IOException e) {
-      return false;
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.notesearch.core.glob;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,24 @@ public record Glob(String text, boolean negated, boolean directoryOnly, boolean 
     }
     int slash = relative.lastIndexOf('/');
     return regex.matcher(slash < 0 ? relative : relative.substring(slash + 1)).matches();
+  }
+
+  /**
+   * The pattern of a list that decides for a path: the last that matches it, as gitignore and
+   * {@code rg -g} read a list.
+   *
+   * @param globs the patterns, in file or command-line order
+   * @param relative the path, as {@link #matches} takes it
+   * @param directory whether the path is a folder
+   * @return the deciding pattern, or null when none matches
+   */
+  public static Glob lastMatch(List<Glob> globs, String relative, boolean directory) {
+    for (int i = globs.size() - 1; i >= 0; i--) {
+      if (globs.get(i).matches(relative, directory)) {
+        return globs.get(i);
+      }
+    }
+    return null;
   }
 
   private static String stripTrailingSpaces(String line) {

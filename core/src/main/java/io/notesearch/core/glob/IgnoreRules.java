@@ -54,13 +54,8 @@ public record IgnoreRules(List<Glob> globs) {
    * @return the last matching pattern's decision
    */
   public Decision decide(String relative, boolean directory) {
-    for (int i = globs.size() - 1; i >= 0; i--) {
-      Glob g = globs.get(i);
-      if (g.matches(relative, directory)) {
-        return g.negated() ? Decision.KEEP : Decision.IGNORE;
-      }
-    }
-    return Decision.NONE;
+    Glob g = Glob.lastMatch(globs, relative, directory);
+    return g == null ? Decision.NONE : g.negated() ? Decision.KEEP : Decision.IGNORE;
   }
 
   /** {@return whether there are no patterns} */

@@ -52,24 +52,15 @@ public record PathGlobs(List<Glob> globs) {
     }
     // A folder that a '!' glob matches is left out with everything in it, as rg does not walk it.
     for (int slash = relative.indexOf('/'); slash >= 0; slash = relative.indexOf('/', slash + 1)) {
-      Glob last = lastMatch(relative.substring(0, slash), true);
+      Glob last = Glob.lastMatch(globs, relative.substring(0, slash), true);
       if (last != null && last.negated()) {
         return false;
       }
     }
-    Glob last = lastMatch(relative, false);
+    Glob last = Glob.lastMatch(globs, relative, false);
     if (last != null) {
       return !last.negated();
     }
     return globs.stream().allMatch(Glob::negated);
-  }
-
-  private Glob lastMatch(String path, boolean directory) {
-    for (int i = globs.size() - 1; i >= 0; i--) {
-      if (globs.get(i).matches(path, directory)) {
-        return globs.get(i);
-      }
-    }
-    return null;
   }
 }

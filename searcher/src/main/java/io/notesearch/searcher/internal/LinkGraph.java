@@ -44,13 +44,11 @@ final class LinkGraph {
     Map<String, List<Document>> resolved = new LinkedHashMap<>();
     for (Document d : own) {
       for (String target : d.getValues(IndexSchema.LINK)) {
-        List<Document> to = resolved.computeIfAbsent(target, t -> {
-          try {
-            return notes(sections(searcher, stored, target(t)));
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        List<Document> to = resolved.get(target);
+        if (to == null) {
+          to = notes(sections(searcher, stored, target(target)));
+          resolved.put(target, to);
+        }
         if (to.isEmpty()) {
           outgoing.add(link(d, target, null));
         }

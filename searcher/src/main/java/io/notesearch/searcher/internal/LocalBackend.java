@@ -195,21 +195,16 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
   private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   /** Newest first sorts by the note's date, then by score; notes without a date come last. */
-  private static final Sort BY_DATE = new Sort(newestFirst(), SortField.FIELD_SCORE);
+  private static final Sort BY_DATE = new Sort(largestFirst(IndexSchema.DATE), SortField.FIELD_SCORE);
 
   /** Last modified file first; sections of one file best first. */
-  private static final Sort BY_MODIFIED = new Sort(lastModifiedFirst(), SortField.FIELD_SCORE);
+  private static final Sort BY_MODIFIED = new Sort(largestFirst(IndexSchema.MODIFIED), SortField.FIELD_SCORE);
 
-  private static SortField lastModifiedFirst() {
-    SortField modified = new SortField(IndexSchema.MODIFIED, SortField.Type.LONG, true);
-    modified.setMissingValue(Long.MIN_VALUE);
-    return modified;
-  }
-
-  private static SortField newestFirst() {
-    SortField date = new SortField(IndexSchema.DATE, SortField.Type.LONG, true);
-    date.setMissingValue(Long.MIN_VALUE);
-    return date;
+  /** A long doc-values field, largest first; sections without one last. */
+  private static SortField largestFirst(String field) {
+    SortField sort = new SortField(field, SortField.Type.LONG, true);
+    sort.setMissingValue(Long.MIN_VALUE);
+    return sort;
   }
 
   /** The stored fields a hit is made of. */
