@@ -14,10 +14,18 @@ for tool in hyperfine rg; do
 done
 runs="${RUNS:-20}"
 index="$(mktemp -d)/index"
+# Set before the first search, which leaves the daemon behind, so that an interrupted run stops it too.
+trap './notesearch daemon stop --index "$index" >/dev/null 2>&1 || true' EXIT
 ./notesearch index --index "$index" corpus/notes >/dev/null
 ./notesearch search --index "$index" -n 1 warm-up >/dev/null 2>&1 || true # build, startup cache, the daemon
-for _ in $(seq 1 150); do ./notesearch daemon status --index "$index" >/dev/null 2>&1 && break; sleep 0.2; done
-trap './notesearch daemon stop --index "$index" >/dev/null 2>&1 || true' EXIT
+daemon=""
+for _ in $(seq 1 150); do ./notesearch daemon status --index "$index" >/dev/null 2>&1 && { daemon=up; break; }; sleep 0.2; done
+if [ -z "$daemon" ]; then
+  # Without it the daemon rows would time cold searches under the daemon's name.
+  echo "bench-cli: no daemon answered for $index within 30 s of the first search" \
+    "(its log: ${TMPDIR:-/tmp}/notesearch-daemon-$(id -u).log)" >&2
+  exit 1
+fi
 
 release=""
 if [ -n "${RELEASE:-}" ]; then

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
@@ -78,15 +78,11 @@ public class AnalysisBenchmark {
     }
 
     static List<String> texts() throws IOException {
-      try (Stream<Path> files = Files.walk(folder())) {
-        return files.filter(p -> p.toString().endsWith(".md")).sorted().map(p -> {
-          try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }).toList();
+      List<String> texts = new ArrayList<>();
+      for (Path p : Markdown.files(folder())) {
+        texts.add(Files.readString(p, StandardCharsets.UTF_8));
       }
+      return texts;
     }
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import picocli.CommandLine;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * scripts/notesearch-bench fit
  * scripts/notesearch-bench zipf --out docs/zipf.svg
  * scripts/notesearch-bench index-ratio /tmp/notes10k
- * scripts/notesearch-bench queries --index /tmp/querybench-cache/realistic-100000/index
+ * scripts/notesearch-bench queries --index /tmp/querybench-cache/realistic-100000-HASH/index
  * }</pre>
  */
 @Command(
@@ -105,7 +104,7 @@ public final class BenchMain {
 
     @Override
     public Integer call() throws IOException {
-      IndexingBench.run(notes, seed, folder, fullOnly, uniform);
+      IndexingBench.run(notes, seed, folder, fullOnly, uniform ? Generator.UNIFORM : Generator.REALISTIC);
       return 0;
     }
   }
@@ -124,12 +123,10 @@ public final class BenchMain {
     public Integer call() throws IOException {
       List<String> texts = new ArrayList<>();
       long bytes = 0;
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-          byte[] data = Files.readAllBytes(p);
-          texts.add(new String(data, StandardCharsets.UTF_8));
-          bytes += data.length;
-        }
+      for (Path p : Markdown.files(dir)) {
+        byte[] data = Files.readAllBytes(p);
+        texts.add(new String(data, StandardCharsets.UTF_8));
+        bytes += data.length;
       }
       System.out.printf(Locale.ROOT, "%d notes, %.1f MB%n", texts.size(), bytes / 1e6);
       Analyzer[] analyzers = {new KoreanAnalyzer(), NoteAnalyzers.standard().index()};
@@ -187,7 +184,7 @@ public final class BenchMain {
       description = "Measures real notes as the realistic generator is fitted: Zipf's exponent, Heaps' law, the notes' shape.")
   static final class Fit implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*",
-        description = "notes folders (default: corpus/notes, corpus/heldout/notes, corpus/questions/notes, ../shared/seed)")
+        description = "notes folders (default: corpus/notes, corpus/heldout/notes, corpus/questions/notes, and ../shared/seed when there)")
     List<Path> dirs;
 
     @Option(names = "--write-words", paramLabel = "FILE",

@@ -3,7 +3,6 @@ package io.notesearch.bench;
 import io.notesearch.core.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Measures a folder of real notes the way {@link RealisticGenerator} is fitted: the words of their
@@ -48,16 +44,22 @@ final class CorpusFit {
 
   private CorpusFit() {}
 
-  /** The Markdown files under the folders that exist, sorted (a missing folder is skipped). */
+  /**
+   * The Markdown files under the folders but their READMEs, each folder's sorted.
+   *
+   * @throws IllegalArgumentException when a folder is missing: a fit on fewer notes than meant
+   *     would pass for one on all of them
+   */
   static List<Path> files(List<Path> folders) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) {
-        continue;
+        throw new IllegalArgumentException("not a notes folder [" + folder + "]");
       }
-      try (Stream<Path> walk = Files.walk(folder)) {
-        walk.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("README.md"))
-            .sorted().forEach(files::add);
+      for (Path p : Markdown.files(folder)) {
+        if (!p.getFileName().toString().equals("README.md")) {
+          files.add(p);
+        }
       }
     }
     return files;
@@ -183,12 +185,6 @@ final class CorpusFit {
     return n;
   }
 
-  /** A whitespace token with its edge punctuation trimmed and lower-cased; null when nothing is left. */
-  static String word(String raw) {
-    String w = spelling(raw);
-    return w == null ? null : w.toLowerCase(Locale.ROOT);
-  }
-
   /** A whitespace token with its edge punctuation trimmed; null when no letter or digit is left. */
   static String spelling(String raw) {
     int s = 0;
@@ -212,21 +208,21 @@ final class CorpusFit {
 
   /** Adds the terms notesearch's index analysis makes of a text (punctuation tokens left out). */
   static void terms(Analyzer analyzer, String text, RankFrequency into) {
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        for (int k = 0; k < term.length(); k++) {
-          if (Character.isLetterOrDigit(term.charAt(k))) {
-            into.add(term.toString());
-            break;
-          }
-        }
+    for (String term : NoteAnalyzers.terms(analyzer, text)) {
+      if (hasLetterOrDigit(term)) {
+        into.add(term);
       }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether a term has a letter or a digit: not a punctuation token, which the index chain keeps. */
+  static boolean hasLetterOrDigit(String term) {
+    for (int k = 0; k < term.length(); k++) {
+      if (Character.isLetterOrDigit(term.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int[] sorted(List<Integer> values) {
@@ -300,7 +296,7 @@ final class CorpusFit {
   static String quantiles(int[] sorted) {
     StringBuilder sb = new StringBuilder();
     for (int q = 0; q <= 10; q++) {
-      sb.append(q == 0 ? "" : " ").append(sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, q * sorted.length / 10)]);
+      sb.append(q == 0 ? "" : " ").append(sorted.length == 0 ? 0 : Quantiles.at(sorted, q, 10));
     }
     return sb.append(" (deciles)").toString();
   }
@@ -317,10 +313,23 @@ final class CorpusFit {
     return sb.toString();
   }
 
-  /** The folders the generator is fitted on, relative to the checkout, that exist here. */
+  /**
+   * The folders the generator is fitted on: the corpus's notes, held-out notes and questions' notes,
+   * and {@link #seedFolder} when it is there.
+   */
   static List<Path> defaultFolders(Path corpus) {
-    return List.of(corpus.resolve("notes"), corpus.resolve("heldout/notes"), corpus.resolve("questions/notes"),
-        corpus.toAbsolutePath().normalize().getParent().getParent().resolve("shared/seed"));
+    List<Path> folders = new ArrayList<>(
+        List.of(corpus.resolve("notes"), corpus.resolve("heldout/notes"), corpus.resolve("questions/notes")));
+    Path seed = seedFolder(corpus);
+    if (Files.isDirectory(seed)) {
+      folders.add(seed);
+    }
+    return List.copyOf(folders);
+  }
+
+  /** {@code ../shared/seed} beside the checkout: read when there, never copied; a checkout elsewhere has none. */
+  static Path seedFolder(Path corpus) {
+    return corpus.toAbsolutePath().normalize().getParent().getParent().resolve("shared/seed");
   }
 
   static Analyzer indexAnalyzer() {

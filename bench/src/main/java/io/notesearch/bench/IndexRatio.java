@@ -36,10 +36,7 @@ final class IndexRatio {
   private IndexRatio() {}
 
   static void run(Path folder, int maxThreads) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-    }
+    List<Path> files = Markdown.files(folder);
     long bytes = 0;
     for (Path p : files) {
       bytes += Files.size(p);
@@ -48,10 +45,7 @@ final class IndexRatio {
     try (Stream<Path> list = Files.list(folder)) {
       warm = list.filter(Files::isDirectory).sorted().findFirst().orElse(folder);
     }
-    List<Path> warmFiles;
-    try (Stream<Path> walk = Files.walk(warm)) {
-      warmFiles = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-    }
+    List<Path> warmFiles = Markdown.files(warm);
     System.out.printf(Locale.ROOT, "%d notes, %.1f MB; warm-up on %s (%d notes)%n", files.size(), bytes / 1e6, warm,
         warmFiles.size());
     Path work = Files.createTempDirectory("notesearch-index-ratio");

@@ -1,11 +1,17 @@
 package io.notesearch.bench;
 
 import io.notesearch.core.SearchRequest;
+import io.notesearch.core.SearchResult;
 import io.notesearch.indexer.IndexMode;
 import io.notesearch.indexer.IndexReport;
 import io.notesearch.indexer.NoteIndexer;
 import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,21 +31,8 @@ import java.util.stream.Stream;
  * scripts/bench-index.sh 10000
  * }</pre>
  */
-public final class IndexingBench {
-  private static final List<String> QUERIES = List.of(
-      "로드 밸런서", "EC2 인스턴스", "람다 함수 비용", "S3 버킷", "Kubernetes 클러스터", "보안 그룹 설정", "캐시 트래픽",
-      "event loop", "Docker 컨테이너 배포", "파티션 키", "Route 53", "IAM 역할 권한", "closure 스코프", "요금");
-
+final class IndexingBench {
   private IndexingBench() {}
-
-  /**
-   * {@code NOTES [SEED]}: generates, indexes and queries, printing one line per figure.
-   *
-   * @param args the number of notes and an optional seed
-   */
-  public static void main(String[] args) throws IOException {
-    run(Integer.parseInt(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 1, null, false, false);
-  }
 
   /**
    * Indexes a generated folder and prints the figures.
@@ -47,12 +41,12 @@ public final class IndexingBench {
    * @param seed the generator's seed
    * @param source a generated folder to copy instead (null: generate), so repeated runs skip generating
    * @param fullOnly stop after the full build (for timing it on one core)
-   * @param uniform the worst-case generator ({@link NotesGenerator}) and its queries instead of the realistic one
+   * @param generator which generator writes the notes, and whose queries are timed
    */
-  static void run(int notes, long seed, Path source, boolean fullOnly, boolean uniform) throws IOException {
+  static void run(int notes, long seed, Path source, boolean fullOnly, Generator generator) throws IOException {
     Path work = Files.createTempDirectory("notesearch-bench");
     try {
-      measure(notes, seed, source, fullOnly, uniform, work);
+      measure(notes, seed, source, fullOnly, generator, work);
     } finally {
       deleteTree(work); // a 100k run leaves ~0.5 GB behind otherwise
     }
@@ -67,55 +61,40 @@ public final class IndexingBench {
     }
   }
 
-  private static void measure(int notes, long seed, Path source, boolean fullOnly, boolean uniform, Path work)
+  private static void measure(int notes, long seed, Path source, boolean fullOnly, Generator generator, Path work)
       throws IOException {
-    List<String> queries = uniform ? QUERIES : RealisticGenerator.measured().queries(7, 200);
     Path folder = work.resolve("notes");
     Path index = work.resolve("index");
     long bytes;
     if (source == null) {
-      bytes = uniform ? NotesGenerator.generate(notes, seed, folder)
-          : RealisticGenerator.measured().generate(notes, seed, folder, false).bytes();
+      bytes = generator.generate(notes, seed, folder);
     } else {
       bytes = copy(source, folder);
-      try (Stream<Path> walk = Files.walk(folder)) {
-        notes = (int) walk.filter(p -> p.toString().endsWith(".md")).count();
-      }
+      notes = Markdown.files(folder).size();
     }
     System.out.printf(Locale.ROOT, "notes: %d, markdown: %.1f MB, threads: %d%n", notes, bytes / 1e6,
         Runtime.getRuntime().availableProcessors());
 
     IndexReport full;
-    long[] liveAfterGc = new long[1];
-    Thread watch = Thread.ofPlatform().daemon().start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        liveAfterGc[0] = Math.max(liveAfterGc[0], heapAfterGcBytes());
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    long liveAfterGc;
+    HeapWatch watch = new HeapWatch();
     try (NoteIndexer indexer = NoteIndexer.open(index)) {
       full = indexer.index(List.of(folder), IndexMode.FULL);
+    } finally {
+      liveAfterGc = watch.stop();
     }
-    watch.interrupt();
     double seconds = full.took().toNanos() / 1e9;
     System.out.printf(Locale.ROOT, "full index: %.1f s, %.0f notes/s, %.2f MB/s, %d sections%n",
         seconds, notes / seconds, bytes / 1e6 / seconds, full.sections());
     System.out.printf(Locale.ROOT, "index size / markdown: %.2f%n", (double) size(index) / bytes);
     System.out.printf(Locale.ROOT, "heap while indexing: at most %d MiB in use after a collection, pools' peaks %d MiB"
-        + " (max heap %d MiB); peak RSS %d MiB%n", liveAfterGc[0] >> 20, peakHeapBytes() >> 20,
+        + " (max heap %d MiB); peak RSS %d MiB%n", liveAfterGc >> 20, peakHeapBytes() >> 20,
         Runtime.getRuntime().maxMemory() >> 20, peakRssKb() / 1024);
     if (fullOnly) {
       return;
     }
 
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-    }
+    List<Path> files = Markdown.files(folder);
     Random random = new Random(seed);
     int touched = Math.max(1, notes / 100);
     for (int i = 0; i < touched; i++) {
@@ -134,6 +113,8 @@ public final class IndexingBench {
     }
     System.out.printf(Locale.ROOT, "re-index of an unchanged folder: %.2f s%n", unchanged.took().toNanos() / 1e9);
 
+    // Made after the indexing figures: the realistic set's analysis would count in their heap and RSS.
+    List<String> queries = generator.queries();
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       for (int i = 0; i < 200; i++) {
         searcher.search(SearchRequest.of(queries.get(i % queries.size())));
@@ -155,7 +136,8 @@ public final class IndexingBench {
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms%n", name, nanos[runs / 2] / 1e6, nanos[runs * 99 / 100] / 1e6);
+    System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms%n", name, Quantiles.at(nanos, 1, 2) / 1e6,
+        Quantiles.at(nanos, 99, 100) / 1e6);
   }
 
   /**
@@ -163,37 +145,24 @@ public final class IndexingBench {
    * how the searcher rewrote them: where a p99 comes from.
    */
   private static void slowest(NoteSearcher searcher, List<String> queries) throws IOException {
-    record Timed(String query, double millis, long total, String rewrite) {}
-    List<Timed> timed = new ArrayList<>();
-    for (String q : new java.util.LinkedHashSet<>(queries)) {
-      long[] nanos = new long[5];
-      io.notesearch.core.SearchResult result = null;
-      for (int i = 0; i < nanos.length; i++) {
-        long t = System.nanoTime();
-        result = searcher.search(SearchRequest.of(q).withHighlight(false));
-        nanos[i] = System.nanoTime() - t;
-      }
-      Arrays.sort(nanos);
-      timed.add(new Timed(q, nanos[2] / 1e6, result.total(),
-          result.rewrite().reason() + (result.rewrite().query().isEmpty() ? "" : " → " + result.rewrite().query())));
-    }
+    List<QueryTiming.Timed> timed = new ArrayList<>(QueryTiming.eachMedian(searcher, queries));
     timed.sort((a, b) -> Double.compare(b.millis(), a.millis()));
     System.out.println("slowest queries (median of 5, no snippets; sections matched; rewrite):");
-    for (Timed t : timed.subList(0, Math.min(10, timed.size()))) {
-      System.out.printf(Locale.ROOT, "  %8.2f ms  %7d  %s  [%s]%n", t.millis(), t.total(), t.query(), t.rewrite());
+    for (QueryTiming.Timed t : timed.subList(0, Math.min(10, timed.size()))) {
+      SearchResult.Rewrite rewrite = t.result().rewrite();
+      System.out.printf(Locale.ROOT, "  %8.2f ms  %7d  %s  [%s]%n", t.millis(), t.result().total(), t.query(),
+          rewrite.reason() + (rewrite.query().isEmpty() ? "" : " → " + rewrite.query()));
     }
   }
 
   /** Copies the Markdown files of a folder tree (the copy gets touched, the source stays as generated). */
   private static long copy(Path from, Path to) throws IOException {
     long bytes = 0;
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".md")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(p, target);
-        bytes += Files.size(target);
-      }
+    for (Path p : Markdown.files(from)) {
+      Path target = to.resolve(from.relativize(p).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(p, target);
+      bytes += Files.size(target);
     }
     return bytes;
   }
@@ -213,13 +182,7 @@ public final class IndexingBench {
    * pools need not peak together).
    */
   static long peakHeapBytes() {
-    long sum = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
+    return heapSum(MemoryPoolMXBean::getPeakUsage);
   }
 
   /**
@@ -227,13 +190,55 @@ public final class IndexingBench {
    * against garbage a lazy collector leaves until the heap fills.
    */
   static long heapAfterGcBytes() {
+    return heapSum(MemoryPoolMXBean::getCollectionUsage);
+  }
+
+  /** One figure of every heap pool, summed (a pool without it counts 0). */
+  private static long heapSum(Function<MemoryPoolMXBean, MemoryUsage> usage) {
     long sum = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-        sum += pool.getCollectionUsage().getUsed();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage u = pool.getType() == MemoryType.HEAP ? usage.apply(pool) : null;
+      if (u != null) {
+        sum += u.getUsed();
       }
     }
     return sum;
+  }
+
+  /**
+   * {@link #heapAfterGcBytes} sampled every 20 ms on a thread of its own while a build runs: the most
+   * the heap held after a collection.
+   */
+  private static final class HeapWatch {
+    private final Thread thread;
+    private long most; // written by the watch thread; read after joining it
+
+    HeapWatch() {
+      thread = Thread.ofPlatform().name("heap-watch").daemon().start(this::watch);
+    }
+
+    private void watch() {
+      while (!Thread.currentThread().isInterrupted()) {
+        most = Math.max(most, heapAfterGcBytes());
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    /** Stops the thread and waits for it; returns the most seen, a last sample included. */
+    long stop() throws InterruptedIOException {
+      thread.interrupt();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while stopping the heap watch");
+      }
+      return Math.max(most, heapAfterGcBytes());
+    }
   }
 
   /** VmHWM of this process from /proc (Linux), in KiB; 0 elsewhere. */

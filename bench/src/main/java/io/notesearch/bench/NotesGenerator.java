@@ -41,7 +41,18 @@ public final class NotesGenerator {
       "개요", "특징", "사용법", "설정 방법", "주의할 점", "비용", "비교", "예제", "정리", "트러블슈팅", "동작 원리",
       "장단점", "실습", "참고", "Best Practice", "FAQ");
 
+  /** The queries these notes are searched with: 14 of their words, every one common. */
+  static final List<String> QUERIES = List.of(
+      "로드 밸런서", "EC2 인스턴스", "람다 함수 비용", "S3 버킷", "Kubernetes 클러스터", "보안 그룹 설정", "캐시 트래픽",
+      "event loop", "Docker 컨테이너 배포", "파티션 키", "Route 53", "IAM 역할 권한", "closure 스코프", "요금");
+
   private NotesGenerator() {}
+
+  /** What the notes' words are drawn from, one list a line: what {@link Generator#fingerprint} hashes. */
+  static String parameters() {
+    return String.join("\n", TERMS.toString(), NOUNS.toString(), PARTICLES.toString(), PREDICATES.toString(),
+        HEADINGS.toString());
+  }
 
   /**
    * Writes {@code notes} notes into {@code out}, in folders of at most 500.

@@ -1,12 +1,12 @@
 package io.notesearch.bench;
 
+import io.notesearch.bench.QueryTiming.Timed;
 import io.notesearch.core.SearchRequest;
 import io.notesearch.core.SearchResult;
 import io.notesearch.searcher.NoteSearcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +19,11 @@ import java.util.TreeMap;
  * slowest queries with the sections each of their words matches alone.
  *
  * <pre>{@code
- * scripts/notesearch-bench queries --index /tmp/querybench-cache/realistic-100000/index
+ * scripts/notesearch-bench queries --index /tmp/querybench-cache/realistic-100000-HASH/index
  * }</pre>
  */
 final class QueryProfile {
   private QueryProfile() {}
-
-  record Timed(String query, double millis, long total, SearchResult.Rewrite rewrite) {}
 
   static void run(Path index, List<String> queries) throws IOException {
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
@@ -35,26 +33,16 @@ final class QueryProfile {
           searcher.search(SearchRequest.of(q).withHighlight(false));
         }
       }
-      List<Timed> timed = new ArrayList<>();
-      for (String q : distinct) {
-        long[] nanos = new long[5];
-        SearchResult result = null;
-        for (int i = 0; i < nanos.length; i++) {
-          long t = System.nanoTime();
-          result = searcher.search(SearchRequest.of(q).withHighlight(false));
-          nanos[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(nanos);
-        timed.add(new Timed(q, nanos[2] / 1e6, result.total(), result.rewrite()));
-      }
+      List<Timed> timed = new ArrayList<>(QueryTiming.eachMedian(searcher, distinct));
       Map<SearchResult.Reason, List<Double>> byReason = new TreeMap<>();
       for (Timed t : timed) {
-        byReason.computeIfAbsent(t.rewrite().reason(), k -> new ArrayList<>()).add(t.millis());
+        byReason.computeIfAbsent(t.result().rewrite().reason(), k -> new ArrayList<>()).add(t.millis());
       }
       System.out.println("by rewrite: queries, median, slowest (ms; each query's median of 5, no snippets)");
       for (var e : byReason.entrySet()) {
         double[] ms = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-16s %4d  %7.2f  %7.2f%n", e.getKey(), ms.length, ms[ms.length / 2], ms[ms.length - 1]);
+        System.out.printf(Locale.ROOT, "  %-16s %4d  %7.2f  %7.2f%n", e.getKey(), ms.length, Quantiles.at(ms, 1, 2),
+            ms[ms.length - 1]);
       }
       long over2 = timed.stream().filter(t -> t.millis() > 2).count();
       System.out.printf(Locale.ROOT, "queries over 2 ms: %d of %d%n", over2, timed.size());
@@ -67,8 +55,9 @@ final class QueryProfile {
           long n = searcher.search(SearchRequest.of(w).withHighlight(false).withExactTotal(true)).total();
           words.append(words.isEmpty() ? "" : ", ").append(w).append(' ').append(n);
         }
-        System.out.printf(Locale.ROOT, "  %7.2f  %7d  %s  [%s%s]  (%s)%n", t.millis(), t.total(), t.query(),
-            t.rewrite().reason(), t.rewrite().query().isEmpty() ? "" : " → " + t.rewrite().query(), words);
+        SearchResult.Rewrite rewrite = t.result().rewrite();
+        System.out.printf(Locale.ROOT, "  %7.2f  %7d  %s  [%s%s]  (%s)%n", t.millis(), t.result().total(), t.query(),
+            rewrite.reason(), rewrite.query().isEmpty() ? "" : " → " + rewrite.query(), words);
       }
     }
   }

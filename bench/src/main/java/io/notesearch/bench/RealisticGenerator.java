@@ -1,6 +1,7 @@
 package io.notesearch.bench;
 
 import io.notesearch.core.analysis.Hangul;
+import io.notesearch.core.analysis.NoteAnalyzers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Writes a notes folder fitted to real notes ({@link RealisticShape#MEASURED}): words drawn from the
@@ -45,10 +47,6 @@ public final class RealisticGenerator {
 
   private static final class Holder {
     static final RealisticGenerator MEASURED = new RealisticGenerator(RealisticShape.MEASURED);
-  }
-
-  WordModel model() {
-    return model;
   }
 
   /** What a run wrote. */
@@ -244,9 +242,17 @@ public final class RealisticGenerator {
    * word or a number of it (not only a verb ending, an adverb like {@code 보통} or a particle).
    */
   static boolean contentWord(String word) {
-    RankFrequency terms = new RankFrequency();
-    CorpusFit.terms(io.notesearch.core.analysis.NoteAnalyzers.standard().queryContent(), word, terms);
-    return terms.tokens() > 0;
+    for (String term : NoteAnalyzers.terms(Content.ANALYZER, word)) {
+      if (CorpusFit.hasLetterOrDigit(term)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The query analysis of required words, made once: making it analyses the whole glossary. */
+  private static final class Content {
+    static final Analyzer ANALYZER = NoteAnalyzers.standard().queryContent();
   }
 
   /** One misspelling: a Hangul syllable's vowel moved one step, or two adjacent Latin letters swapped. */

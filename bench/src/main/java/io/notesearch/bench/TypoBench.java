@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,14 +88,7 @@ final class TypoBench {
 
   /** The median time of 21 searches for a query, in milliseconds. */
   private static double medianMillis(NoteSearcher searcher, String query) throws IOException {
-    long[] nanos = new long[21];
-    for (int i = 0; i < nanos.length; i++) {
-      long t = System.nanoTime();
-      searcher.search(SearchRequest.of(query));
-      nanos[i] = System.nanoTime() - t;
-    }
-    Arrays.sort(nanos);
-    return nanos[nanos.length / 2] / 1e6;
+    return QueryTiming.median(searcher, SearchRequest.of(query), 21).millis();
   }
 
   /** Distinct terms of the body field that start with a Hangul syllable: what a correction scans. */

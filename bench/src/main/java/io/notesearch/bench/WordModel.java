@@ -105,11 +105,6 @@ final class WordModel {
     return withDigits(g);
   }
 
-  /** How many words the list has before synthetic ones start. */
-  int listed() {
-    return words.size();
-  }
-
   /** A Korean compound noun of two to five syllables, drawn as often as the real words use them. */
   String hangul(Random g) {
     StringBuilder sb = new StringBuilder();

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -47,12 +46,10 @@ class NotesGeneratorTest {
     CommandLine cli = new CommandLine(new BenchMain());
     assertEquals(0, cli.execute("generate", "--notes", "12", "--seed", "5", tmp.resolve("a").toString()));
     assertEquals(0, cli.execute("generate", "--notes", "12", "--seed", "5", tmp.resolve("b").toString()));
-    try (Stream<Path> walk = Files.walk(tmp.resolve("a"))) {
-      List<Path> notes = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-      assertEquals(12, notes.size());
-      for (Path p : notes) {
-        assertEquals(Files.readString(p), Files.readString(tmp.resolve("b").resolve(tmp.resolve("a").relativize(p))));
-      }
+    List<Path> notes = Markdown.files(tmp.resolve("a"));
+    assertEquals(12, notes.size());
+    for (Path p : notes) {
+      assertEquals(Files.readString(p), Files.readString(tmp.resolve("b").resolve(tmp.resolve("a").relativize(p))));
     }
     assertEquals(2, cli.execute("generate", "--notes", "many", tmp.resolve("c").toString()));
   }

@@ -1,7 +1,9 @@
 package io.notesearch.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,7 +15,6 @@ import io.notesearch.searcher.NoteSearcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class RealisticGeneratorTest {
   @Test
   void rankFrequencySlopeMatchesTheRealNotes() throws Exception {
     CorpusFit.Measured real = CorpusFit.measure(CorpusFit.files(CorpusFit.defaultFolders(CORPUS)), null);
+    assertTrue(real.notes() >= 91, "the corpus's three notes folders hold 91 notes; read " + real.notes());
     double realSlope = RankFrequency.zipfExponent(real.words().frequencies(), 3);
     List<String> texts = new ArrayList<>();
     long words = 0;
@@ -65,19 +67,35 @@ class RealisticGeneratorTest {
     assertTrue(Math.abs(slope - 0.587) > 0.05, "uniform slope " + slope);
   }
 
-  /** The shipped parameters are what fit measures on the default folders (when ../shared/seed is there). */
+  @Test
+  void aMissingNotesFolderFailsTheFit() {
+    assertThrows(IllegalArgumentException.class,
+        () -> CorpusFit.files(List.of(CORPUS.resolve("notes"), tmp.resolve("missing"))));
+  }
+
+  /**
+   * The shipped parameters are what fit measures on the default folders (when ../shared/seed is
+   * there), every one of them: the solved exponents within their solver's play, the counts and
+   * shares within what an edit of a corpus note moves them, the percentiles exactly.
+   */
   @Test
   void shippedParametersAreTheFit() throws Exception {
-    List<Path> folders = CorpusFit.defaultFolders(CORPUS);
-    assumeTrue(Files.isDirectory(folders.get(3)), "the seed folder is not here");
-    RealisticShape fit = RealisticShape.fit(CorpusFit.measure(CorpusFit.files(folders), null));
+    assumeTrue(Files.isDirectory(CorpusFit.seedFolder(CORPUS)), "the seed folder is not here");
+    RealisticShape fit = RealisticShape.fit(CorpusFit.measure(CorpusFit.files(CorpusFit.defaultFolders(CORPUS)), null));
     RealisticShape shipped = RealisticShape.MEASURED;
-    assertEquals(shipped.zipf(), fit.zipf(), 0.02);
-    assertEquals(shipped.heapsBeta(), fit.heapsBeta(), 0.01);
-    assertEquals(shipped.tailBreak(), fit.tailBreak());
-    assertEquals(shipped.tail(), fit.tail(), 0.02);
-    assertEquals(Arrays.toString(shipped.sectionWords()), Arrays.toString(fit.sectionWords()));
-    assertEquals(Arrays.toString(shipped.headingsPerNote()), Arrays.toString(fit.headingsPerNote()));
+    assertEquals(12, RealisticShape.class.getRecordComponents().length, "every parameter is compared below");
+    assertEquals(shipped.zipf(), fit.zipf(), 0.02, "zipf");
+    assertEquals(shipped.heapsK(), fit.heapsK(), 0.05, "heapsK");
+    assertEquals(shipped.heapsBeta(), fit.heapsBeta(), 0.01, "heapsBeta");
+    assertEquals(shipped.fitWords(), fit.fitWords(), 0.005 * shipped.fitWords(), "fitWords");
+    assertEquals(shipped.fitTypes(), fit.fitTypes(), 0.005 * shipped.fitTypes(), "fitTypes");
+    assertEquals(shipped.tailBreak(), fit.tailBreak(), "tailBreak");
+    assertEquals(shipped.tail(), fit.tail(), 0.02, "tail");
+    assertArrayEquals(shipped.headingsPerNote(), fit.headingsPerNote(), "headingsPerNote");
+    assertArrayEquals(shipped.sectionWords(), fit.sectionWords(), "sectionWords");
+    assertArrayEquals(shipped.levels(), fit.levels(), 0.005, "levels");
+    assertArrayEquals(shipped.shares(), fit.shares(), 0.005, "shares");
+    assertArrayEquals(shipped.tailKinds(), fit.tailKinds(), 0.005, "tailKinds");
   }
 
   @Test
