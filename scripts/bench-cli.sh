@@ -2,7 +2,7 @@
 # Times whole `notesearch search` processes on the bundled notes against `rg -F -l` on the same
 # folder, in one run, and prints medians, ratios and peak RSS (figures for docs/benchmarks.md): a cold
 # search (NOTESEARCH_DAEMON=off: a JVM per search) and a search answered by the daemon that the first
-# search of the index left behind.
+# search of the index left behind, 5 s later (WARM=seconds).
 # Needs hyperfine and ripgrep (Debian: apt-get install hyperfine ripgrep).
 # RELEASE=dist/notesearch-VERSION-linux-x64.tar.gz adds the release (./mvnw -Pdist package), extracted
 # to a temporary folder, beside the checkout's launcher: the same searches, in the same run.
@@ -26,6 +26,10 @@ if [ -z "$daemon" ]; then
     "(its log: ${TMPDIR:-/tmp}/notesearch-daemon-$(id -u).log)" >&2
   exit 1
 fi
+# A user's second search comes seconds after the first, which left the daemon: by then the daemon
+# has warmed its JIT up (DaemonCommand, at most 4 s, and only until a client asks). Timing it at once
+# would time the warm-up, which no user waits for. WARM=0 times it so.
+sleep "${WARM:-5}"
 
 release=""
 if [ -n "${RELEASE:-}" ]; then

@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The daemon writes {@link IndexFolder#DAEMON_PORT} into the index folder (port, secret, pid; one
  * per line, readable by its user only). A client reads it and POSTs to {@code /cli} with the secret
  * in {@code X-Token}: the working folder, whether the output is a terminal, whether colour is off,
- * then the arguments, each field ended by {@link #SEPARATOR}. The answer is standard error, a NUL,
- * standard output, with the exit code in {@code X-Exit}. {@code /stop} ends it. Requests run one at a
+ * then the arguments, each field ended by {@link #SEPARATOR} (a newline after the last is
+ * ignored). The answer is standard error, a NUL, standard output, with the exit code in {@code X-Exit}. {@code /stop} ends it. Requests run one at a
  * time; anything without the secret, or not a POST, gets 403.
  */
 public final class Daemon implements AutoCloseable {
@@ -169,6 +169,7 @@ public final class Daemon implements AutoCloseable {
   private final Endpoint endpoint;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong lastRequest = new AtomicLong(System.nanoTime());
+  private final AtomicLong requests = new AtomicLong();
   private final JarStamp jar = JarStamp.ofThisProcess();
 
   /**
@@ -229,6 +230,7 @@ public final class Daemon implements AutoCloseable {
     Daemon daemon = new Daemon(index, server, executor, endpoint);
     server.createContext("/cli", exchange -> {
       daemon.lastRequest.set(System.nanoTime());
+      daemon.requests.incrementAndGet();
       if (!authorised(exchange, token)) {
         return;
       }
@@ -266,6 +268,11 @@ public final class Daemon implements AutoCloseable {
       throw e;
     }
     return daemon;
+  }
+
+  /** {@return how many command lines clients have sent so far} */
+  public long requests() {
+    return requests.get();
   }
 
   /** {@return where this daemon listens} */
@@ -306,6 +313,9 @@ public final class Daemon implements AutoCloseable {
 
   private static void respond(HttpExchange exchange, Handler handler) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    if (body.endsWith("\n")) {
+      body = body.substring(0, body.length() - 1); // the launcher's here-string ends with one
+    }
     List<String> fields = Arrays.asList(body.split(String.valueOf(SEPARATOR), -1));
     if (fields.size() < 3) {
       send(exchange, 400, new byte[0], Map.of());
