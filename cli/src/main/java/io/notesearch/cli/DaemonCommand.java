@@ -103,7 +103,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         spec.commandLine().getErr().println("notesearch: daemon pid " + daemon.endpoint().pid() + " serving "
             + location + " on 127.0.0.1:" + daemon.endpoint().port());
         spec.commandLine().getErr().flush();
-        Thread.ofPlatform().daemon(true).name("notesearch-warm-up").start(() -> warmUp(location, searchers, daemon));
+        daemon.whileIdle(warmUp(location, searchers));
         daemon.awaitStop(Duration.ofMinutes(idleMinutes));
       }
     }
@@ -121,18 +121,21 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       "데이터베이스", "java", "python", "서버 배포");
 
   /**
-   * Runs searches on the index as clients send them, until a client sends one or enough have run.
-   * A fresh JVM answers its first searches 3-5x slower than after a few hundred (27 ms, then 15, 10,
-   * 8, 6 and 5 ms for the sample notes' daemon over its first 300 requests): the JIT compiles the
-   * hot code only after it has run that often. A user's second search comes seconds after the first,
-   * which leaves the daemon; by then these have run.
+   * Searches of the index as clients send them, one a step ({@link Daemon#whileIdle}: on the thread
+   * that answers clients, until one asks or enough have run). A fresh JVM answers its first searches
+   * 3-5x slower than after a few hundred (27 ms, then 15, 10, 8, 6 and 5 ms for the sample notes'
+   * daemon over its first 300 requests): the JIT compiles the hot code only after it has run that
+   * often. A user's second search comes seconds after the first, which leaves the daemon; by then
+   * these have run.
    */
-  private void warmUp(Path location, Searchers searchers, Daemon daemon) {
+  private java.util.function.BooleanSupplier warmUp(Path location, Searchers searchers) {
     List<String> queries = new java.util.ArrayList<>(WARM_UP_QUERIES);
     long deadline = System.nanoTime() + WARM_UP_TIME.toNanos();
-    try {
-      for (int i = 0; i < WARM_UP_SEARCHES && daemon.requests() == 0 && System.nanoTime() < deadline; i++) {
-        String query = queries.get(i % queries.size());
+    int[] done = {0};
+    return () -> {
+      int i = done[0]++;
+      String query = queries.get(i % queries.size());
+      try {
         if (i < WARM_UP_QUERIES.size()) {
           // The notes' own words: titles of what the starters find, which the snippets then mark.
           for (io.notesearch.core.Hit hit : searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT)
@@ -144,10 +147,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         }
         runCommand(parent.env, new Daemon.Request(parent.cwd, false, true,
             List.of("search", "--index", location.toString(), "-n", "10", query)), searchers);
+      } catch (IOException | RuntimeException e) {
+        return false; // a warm-up that fails costs the warming only; a client's search reports its own errors
       }
-    } catch (IOException | RuntimeException e) {
-      // a warm-up that fails costs nothing but the warming; a client's search reports its own errors
-    }
+      return i + 1 < WARM_UP_SEARCHES && System.nanoTime() < deadline;
+    };
   }
 
   /**

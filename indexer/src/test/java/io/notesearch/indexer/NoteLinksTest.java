@@ -104,6 +104,9 @@ class NoteLinksTest {
       // A word that matched the link's name marks the title shown there.
       String marked = snippet(searcher, "rebase git").render("**", "**");
       assertTrue(marked.contains("기본은 **Git 기초 정리**에서 보고, **Git 기초 정리** › 브랜치와"), marked);
+      // The words matched are what the note writes, the link's name, which -A/-B/-C and --vimgrep
+      // look for in the file; the title is only shown.
+      assertEquals(List.of("리베이스", "git"), hitOf(searcher, "rebase git").matches());
       // In a table, too.
       assertTrue(snippet(searcher, "리베이스 표").text().contains("머지 전략"), snippet(searcher, "리베이스 표").text());
     }
@@ -119,10 +122,36 @@ class NoteLinksTest {
   }
 
   private static io.notesearch.core.Snippet snippet(NoteSearcher searcher, String query) throws IOException {
+    return hitOf(searcher, query).snippet();
+  }
+
+  private static io.notesearch.core.Hit hitOf(NoteSearcher searcher, String query) throws IOException {
     io.notesearch.core.SearchResult result = searcher.search(io.notesearch.core.SearchRequest.of(query));
     assertTrue(!result.hits().isEmpty(), query);
     assertEquals("rebase.md", Path.of(result.hits().getFirst().path()).getFileName().toString(), query);
-    return result.hits().getFirst().snippet();
+    return result.hits().getFirst();
+  }
+
+  @Test
+  void onlyTheNamesInTheChosenPassageShowTitles() throws IOException {
+    Path notes = tmp.resolve("notes");
+    write(notes, "c.md", "---\ntitle: C 프로그래밍\n---\n\n포인터.\n");
+    // The passage is the first sentence; the one-letter name right after it is not in it.
+    write(notes, "rebase.md", "# 메모\n\n첫 문장은 리베이스 이야기다. [[C]] 언어는 다음 문장이다.\n");
+    // A note whose text holds the two noncharacters that mark names inside the indexer.
+    write(notes, "odd.md", "# 이상한 글자\n\n앞 \uFDD0c\uFDD1 뒤 리베이스 낱말.\n");
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    try (NoteSearcher searcher = NoteSearcher.open(index)) {
+      io.notesearch.core.SearchResult result = searcher.search(io.notesearch.core.SearchRequest.of("리베이스 이야기"));
+      String shown = result.hits().getFirst().snippet().text();
+      assertTrue(shown.startsWith("첫 문장은 리베이스 이야기다."), shown);
+      assertTrue(!shown.contains("C 프로그래밍"), shown);
+      String odd = searcher.search(io.notesearch.core.SearchRequest.of("이상한 글자 낱말")).hits().getFirst().snippet().text();
+      assertEquals("앞 \uFFFDc\uFFFD 뒤 리베이스 낱말.", odd);
+    }
   }
 
   private static void write(Path notes, String name, String text) throws IOException {

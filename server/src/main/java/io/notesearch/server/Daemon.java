@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The daemon's protocol: a process that keeps an index's searcher warm answers command lines sent to
  * a loopback port, so that a search costs a request instead of a JVM start.
  *
- * <p>The daemon writes {@link IndexFolder#DAEMON_PORT} into the index folder (port, secret, pid; one
+ * <p>The daemon writes {@link IndexFolder#DAEMON_PORT} into the index folder (port, secret, pid, {@link #PROTOCOL}; one
  * per line, readable by its user only). A client reads it and POSTs to {@code /cli} with the secret
  * in {@code X-Token}: the working folder, whether the output is a terminal, whether colour is off,
  * then the arguments, each field ended by {@link #SEPARATOR} (a newline after the last is
@@ -42,6 +42,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * time; anything without the secret, or not a POST, gets 403.
  */
 public final class Daemon implements AutoCloseable {
+  /**
+   * The protocol's version, the fourth line of {@link IndexFolder#DAEMON_PORT}: a launcher talks only
+   * to a daemon of its own protocol, and stops any other (one left from before an upgrade).
+   */
+  public static final String PROTOCOL = "2";
+
   /** Ends each field of a request body: never typed in a command line. */
   public static final char SEPARATOR = '\u001f';
 
@@ -146,7 +152,7 @@ public final class Daemon implements AutoCloseable {
       Path tmp = folder.file(IndexFolder.DAEMON_PORT + ".tmp");
       Files.deleteIfExists(tmp);
       Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(tmp, port + "\n" + token + "\n" + pid + "\n", StandardCharsets.UTF_8);
+      Files.writeString(tmp, port + "\n" + token + "\n" + pid + "\n" + PROTOCOL + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, folder.file(IndexFolder.DAEMON_PORT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -172,33 +178,30 @@ public final class Daemon implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final JarStamp jar = JarStamp.ofThisProcess();
 
+  /** Set once an answer cannot be trusted: the jar was replaced, or a command failed past its handler. */
+  private volatile boolean broken;
+
   /**
-   * The jar this process was started from, as it was then: a checkout's launcher rebuilds it when
-   * the sources change, a package upgrade replaces it.
+   * The jar this process runs from, and when the process started: a checkout's launcher rebuilds
+   * the jar when the sources change (and touches it), a package upgrade replaces it.
    */
-  private record JarStamp(Path file, Object modified, long size) {
+  private record JarStamp(Path file, java.time.Instant started) {
     static JarStamp ofThisProcess() {
       String classPath = System.getProperty("java.class.path", "");
       if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
-        return new JarStamp(null, null, -1); // not one jar (tests, an IDE): nothing to watch
+        return new JarStamp(null, null); // not one jar (tests, an IDE): nothing to watch
       }
-      Path file = Path.of(classPath).toAbsolutePath();
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new JarStamp(file, a.lastModifiedTime(), a.size());
-      } catch (IOException e) {
-        return new JarStamp(null, null, -1);
-      }
+      java.time.Instant started = ProcessHandle.current().info().startInstant().orElse(java.time.Instant.now());
+      return new JarStamp(Path.of(classPath).toAbsolutePath(), started);
     }
 
-    /** {@return whether the jar is no longer the one this process started from} One stat. */
+    /** {@return whether the jar changed since the process started} One stat. */
     boolean changed() {
       if (file == null) {
         return false;
       }
       try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return !a.lastModifiedTime().equals(modified) || a.size() != size;
+        return Files.getLastModifiedTime(file).toInstant().isAfter(started);
       } catch (IOException e) {
         return true;
       }
@@ -230,13 +233,15 @@ public final class Daemon implements AutoCloseable {
     Daemon daemon = new Daemon(index, server, executor, endpoint);
     server.createContext("/cli", exchange -> {
       daemon.lastRequest.set(System.nanoTime());
-      daemon.requests.incrementAndGet();
       if (!authorised(exchange, token)) {
         return;
       }
-      if (daemon.jar.changed()) {
-        // Rebuilt or upgraded under this process: the classes it has not loaded yet are gone. The
-        // client runs the command itself, and the next search starts a daemon of the new build.
+      daemon.requests.incrementAndGet();
+      if (daemon.broken || daemon.jar.changed()) {
+        // Rebuilt or upgraded under this process (the classes it has not loaded yet are gone), or
+        // failed past a command's handler: the client runs the command itself. A daemon stops, and
+        // the next search starts one of the new build; serve keeps its page and answers no more.
+        daemon.broken = true;
         send(exchange, 503, new byte[0], Map.of());
         daemon.stopped.countDown();
         return;
@@ -247,8 +252,9 @@ public final class Daemon implements AutoCloseable {
         throw e;
       } catch (Throwable t) {
         // An error no command handles (out of memory, a class that cannot load): the client gets an
-        // answer and runs the command itself, rather than waiting on a daemon that may be broken.
-        System.err.println("notesearch: daemon stopping after " + t);
+        // answer and runs the command itself, rather than waiting on a process that may be broken.
+        System.err.println("notesearch: answering no more command lines after " + t);
+        daemon.broken = true;
         daemon.stopped.countDown();
         send(exchange, 500, new byte[0], Map.of());
       }
@@ -270,9 +276,31 @@ public final class Daemon implements AutoCloseable {
     return daemon;
   }
 
-  /** {@return how many command lines clients have sent so far} */
-  public long requests() {
-    return requests.get();
+  /**
+   * Runs a step on the thread that answers clients, again and again while no client has sent a
+   * command line and the step asks for more: work that must not run beside an answer (warming the
+   * JIT up on the same searchers) and gives way to the first client, who waits one step at most.
+   *
+   * @param step one step; true to run another
+   */
+  public void whileIdle(java.util.function.BooleanSupplier step) {
+    Runnable run = new Runnable() {
+      @Override
+      public void run() {
+        if (requests.get() == 0 && !broken && step.getAsBoolean()) {
+          submit(this);
+        }
+      }
+    };
+    submit(run);
+  }
+
+  private void submit(Runnable step) {
+    try {
+      executor.execute(step);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: nothing more to warm
+    }
   }
 
   /** {@return where this daemon listens} */

@@ -48,7 +48,8 @@ final class InlineText {
 
   /**
    * Around the note name a wikilink shows ({@code [[git]]}, {@code [[git#branch]]}'s {@code git}) in
-   * {@link Mode#TEXT}. Unicode noncharacters: for a program's own use, never text a note holds.
+   * {@link Mode#TEXT}. Unicode noncharacters, for a program's own use: {@link NoteParser} replaces any
+   * a note holds.
    */
   static final char LINK_OPEN = '\uFDD0';
 

@@ -85,10 +85,21 @@ public final class NoteParser {
   public Note parse(String text, Path file) {
     checkNesting(text);
     try {
-      return read(text, file);
+      return read(withoutLinkMarks(text), file);
     } catch (StackOverflowError e) {
       throw new NoteParseException("nesting too deep for the Markdown parser", e);
     }
+  }
+
+  /**
+   * The text with the two noncharacters that mark wikilink names ({@link InlineText#LINK_OPEN})
+   * replaced by U+FFFD: a note should hold neither, but one that does must not make a link up.
+   */
+  private static String withoutLinkMarks(String text) {
+    if (text.indexOf(InlineText.LINK_OPEN) < 0 && text.indexOf(InlineText.LINK_CLOSE) < 0) {
+      return text;
+    }
+    return text.replace(InlineText.LINK_OPEN, '\uFFFD').replace(InlineText.LINK_CLOSE, '\uFFFD');
   }
 
   /**

@@ -54,7 +54,8 @@ public final class NoteSections {
     long modified = modified(hash);
     for (int i = 0; i < parts.size(); i++) {
       Section s = parts.get(i);
-      String text = s.text().isBlank() && s.code().isBlank() ? outline(parts, i) : s.text();
+      boolean outlined = s.text().isBlank() && s.code().isBlank();
+      String text = outlined ? outline(parts, i) : s.text();
       // A link belongs to the section whose lines hold it: from its start to the next one's.
       int from = i == 0 ? Integer.MIN_VALUE : s.line();
       int to = i + 1 < parts.size() ? parts.get(i + 1).line() : Integer.MAX_VALUE;
@@ -63,7 +64,7 @@ public final class NoteSections {
       out.add(new SectionRecord(
           path, hash, note.title(), note.aliases(), s.headings(), s.anchor(), s.line(), text, s.code(),
           note.tags(), note.categories(), note.date(), note.draft(), note.description(), note.dateSource(), modified,
-          links, keys, text == s.text() ? s.linkTexts() : List.of()));
+          links, keys, outlined ? List.of() : s.linkTexts()));
     }
     return out;
   }

@@ -89,12 +89,14 @@ public interface SearchBackend<C> extends Closeable {
      *
      * @param page the sections
      * @param bodies their text, as {@link #read} gave it
-     * @param relabels for each section, what its snippet shows instead of parts of its text
+     * @param links each section's wikilink names in its text ({@link StoredSection#linkTexts})
+     * @param titles the titles a snippet shows those names as
      * @param highlight what to mark ({@link QueryPlanner.Plan#highlight()})
      * @return one snippet per section, empty where the text has no match
      * @throws IOException when the sections cannot be read
      */
-    List<Snippet> snippets(List<C> page, List<String> bodies, List<List<Snippets.Relabel>> relabels, Query highlight)
+    List<Snippets.Shown> snippets(List<C> page, List<String> bodies,
+        List<List<io.notesearch.core.schema.SectionRecord.LinkText>> links, Snippets.Titles titles, Query highlight)
         throws IOException;
 
     /**

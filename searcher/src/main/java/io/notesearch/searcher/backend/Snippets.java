@@ -1,6 +1,7 @@
 package io.notesearch.searcher.backend;
 
 import io.notesearch.core.Snippet;
+import io.notesearch.core.schema.SectionRecord.LinkText;
 import io.notesearch.core.schema.IndexSchema;
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -55,6 +56,50 @@ public final class Snippets {
    */
   public record Relabel(int start, int end, String text) {}
 
+  /** The titles of the notes links name, looked up as snippets need them. */
+  @FunctionalInterface
+  public interface Titles {
+    /** No titles: every name shows as written. */
+    Titles NONE = key -> null;
+
+    /**
+     * The title of the one note a link's key names.
+     *
+     * @param key a {@link IndexSchema#nameLink}
+     * @return the title, or null when no note or several have the name
+     * @throws IOException when the index cannot be read
+     */
+    String of(String key) throws IOException;
+  }
+
+  /**
+   * A hit's snippet as shown, and the words it marks as the note writes them: where a marked
+   * wikilink name shows as its note's title, the name ({@code git}), which is what the words matched
+   * and what {@code --vimgrep} and {@code -A/-B/-C} look for in the file.
+   *
+   * @param snippet the snippet shown
+   * @param matches the distinct marked words, as written in the note
+   */
+  public record Shown(Snippet snippet, List<String> matches) {
+    /** Copies the list. */
+    public Shown {
+      matches = List.copyOf(matches);
+    }
+
+    /** {@return a snippet shown as written} */
+    public static Shown of(Snippet snippet) {
+      return new Shown(snippet, marked(snippet));
+    }
+
+    private static List<String> marked(Snippet snippet) {
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+      for (Snippet.Mark m : snippet.marks()) {
+        out.add(snippet.text().substring(m.start(), m.end()));
+      }
+      return List.copyOf(out);
+    }
+  }
+
   /**
    * Snippets for the given documents, in the same order.
    *
@@ -63,7 +108,7 @@ public final class Snippets {
    * @param docIds the documents
    */
   public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    return snippets(searcher, query, docIds, null, null);
+    return snippets(searcher, query, docIds, null, null, Titles.NONE).stream().map(Shown::snippet).toList();
   }
 
   /**
@@ -75,10 +120,12 @@ public final class Snippets {
    * @param bodies each document's stored body, in the order of {@code docIds}, read by the caller
    *     with the hit's other stored fields: a document's stored fields are decompressed together
    *     (its body with them), so reading them twice cost a decompression per hit; null: read here
-   * @param relabels each document's relabels, sorted by offset, in the order of {@code docIds}; null for none
+   * @param links each document's wikilink names in its body, sorted by offset, in the order of
+   *     {@code docIds}; null for none
+   * @param titles the titles those names show as; looked up only for names in a chosen passage
    */
-  public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds, String[] bodies,
-      List<List<Relabel>> relabels) throws IOException {
+  public List<Shown> snippets(IndexSearcher searcher, Query query, int[] docIds, String[] bodies,
+      List<List<LinkText>> links, Titles titles) throws IOException {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
@@ -89,12 +136,29 @@ public final class Snippets {
             // showed no mark. Offsets come from the postings, so a long body costs only its matches.
             .withMaxLength(Integer.MAX_VALUE - 1);
     Object[] marked = new BodyHighlighter(builder, docIds, bodies).passages(query, docIds);
-    List<Snippet> out = new ArrayList<>(docIds.length);
+    List<Shown> out = new ArrayList<>(docIds.length);
     for (int i = 0; i < marked.length; i++) {
       if (marked[i] instanceof Marked m) {
-        out.add(toSnippet(relabels == null || m.start() < 0 ? m.text() : relabel(m.text(), m.start(), relabels.get(i))));
+        Snippet written = toSnippet(m.text());
+        List<Relabel> relabels = links == null || m.start() < 0 ? List.of() : relabels(links.get(i), m.start(), m.end(), titles);
+        out.add(new Shown(relabels.isEmpty() ? written : toSnippet(relabel(m.text(), m.start(), relabels)),
+            Shown.marked(written)));
       } else {
-        out.add(Snippet.empty());
+        out.add(Shown.of(Snippet.empty()));
+      }
+    }
+    return out;
+  }
+
+  /** The relabels of the names that lie whole in {@code [from, to)} of the text and name one note. */
+  private static List<Relabel> relabels(List<LinkText> links, int from, int to, Titles titles) throws IOException {
+    List<Relabel> out = new ArrayList<>();
+    for (LinkText t : links) {
+      if (t.start() >= from && t.end() <= to) {
+        String title = titles.of(t.key());
+        if (title != null) {
+          out.add(new Relabel(t.start(), t.end(), title));
+        }
       }
     }
     return out;
@@ -151,11 +215,25 @@ public final class Snippets {
    * title only, so that no hit shows an empty or cut-off snippet.
    *
    * @param text the section's text or code
-   * @param relabels the text's relabels, sorted by offset
+   * @param links the text's wikilink names, sorted by offset (none for code)
+   * @param titles the titles they show as
    * @return at most {@link #MAX_CHARS} of it, on one line
    */
-  public static Snippet leading(String text, List<Relabel> relabels) {
-    return toSnippet(relabel(text.replace(OPEN, ' ').replace(CLOSE, ' '), 0, relabels));
+  public static Shown leading(String text, List<LinkText> links, Titles titles) throws IOException {
+    String plain = text.replace(OPEN, ' ').replace(CLOSE, ' ');
+    // The names in what can show: MAX_CHARS chars once runs of whitespace are one space.
+    int shown = 0;
+    int end = 0;
+    boolean space = false;
+    while (end < plain.length() && shown <= MAX_CHARS) {
+      boolean white = Character.isWhitespace(plain.charAt(end));
+      if (!white || !space) {
+        shown++;
+      }
+      space = white;
+      end++;
+    }
+    return Shown.of(toSnippet(relabel(plain, 0, relabels(links, 0, end, titles))));
   }
 
   /**
@@ -347,8 +425,8 @@ public final class Snippets {
     }
   }
 
-  /** A passage with its matches wrapped in {@link #OPEN} and {@link #CLOSE}, and its offset in the text. */
-  private record Marked(String text, int start) {}
+  /** A passage with its matches wrapped in {@link #OPEN} and {@link #CLOSE}, and its offsets in the text. */
+  private record Marked(String text, int start, int end) {}
 
   /** Wraps matches in control characters that {@link #toSnippet} turns into marks. */
   private static final class MarkingFormatter extends PassageFormatter {
@@ -359,6 +437,9 @@ public final class Snippets {
       }
       StringBuilder sb = new StringBuilder();
       for (Passage p : passages) {
+        if (!sb.isEmpty()) {
+          sb.append(' ');
+        }
         int pos = p.getStartOffset();
         int markStart = -1;
         int markEnd = -1;
@@ -379,10 +460,11 @@ public final class Snippets {
         if (markStart >= 0) {
           pos = appendMark(sb, content, pos, markStart, markEnd);
         }
-        sb.append(content, pos, p.getEndOffset()).append(' ');
+        sb.append(content, pos, p.getEndOffset());
       }
-      // One passage is asked for: its start places the text's relabels.
-      return passages.length == 1 ? new Marked(sb.toString(), passages[0].getStartOffset()) : new Marked(sb.toString(), -1);
+      // One passage is asked for: its offsets place the text's relabels.
+      return passages.length == 1 ? new Marked(sb.toString(), passages[0].getStartOffset(), passages[0].getEndOffset())
+          : new Marked(sb.toString(), -1, -1);
     }
 
     private static int appendMark(StringBuilder sb, String content, int pos, int start, int end) {

@@ -82,22 +82,18 @@ final class LinkGraph {
    * @param key a {@link IndexSchema#nameLink} or {@link IndexSchema#pathLink}
    */
   static String title(IndexSearcher searcher, String key) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    String path = null;
-    String title = null;
-    for (ScoreDoc sd : searcher.search(target(key), MAX).scoreDocs) {
-      Document d = stored.document(sd.doc, TITLE_FIELDS);
-      if (path == null) {
-        path = d.get(IndexSchema.PATH);
-        title = d.get(IndexSchema.TITLE);
-      } else if (!path.equals(d.get(IndexSchema.PATH))) {
-        return null;
-      }
+    // One document per note: the first sections, the only ones with a note hash.
+    Query firstSections = new BooleanQuery.Builder().add(target(key), Occur.MUST)
+        .add(new org.apache.lucene.search.FieldExistsQuery(IndexSchema.NOTE_HASH), Occur.FILTER).build();
+    ScoreDoc[] found = searcher.search(firstSections, 2).scoreDocs;
+    if (found.length != 1) {
+      return null;
     }
+    String title = searcher.storedFields().document(found[0].doc, TITLE_FIELDS).get(IndexSchema.TITLE);
     return title == null || title.isBlank() ? null : title;
   }
 
-  private static final Set<String> TITLE_FIELDS = Set.of(IndexSchema.PATH, IndexSchema.TITLE);
+  private static final Set<String> TITLE_FIELDS = Set.of(IndexSchema.TITLE);
 
   /** The note's path: as given when a note has it, else the one note a link of that name reaches. */
   private static String pathOf(IndexSearcher searcher, StoredFields stored, String note) throws IOException {

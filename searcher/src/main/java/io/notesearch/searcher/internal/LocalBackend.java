@@ -294,8 +294,9 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
     }
 
     @Override
-    public List<Snippet> snippets(List<ScoreDoc> page, List<String> bodies, List<List<Snippets.Relabel>> relabels,
-        Query highlight) throws IOException {
+    public List<Snippets.Shown> snippets(List<ScoreDoc> page, List<String> bodies,
+        List<List<io.notesearch.core.schema.SectionRecord.LinkText>> links, Snippets.Titles titles, Query highlight)
+        throws IOException {
       // The highlighter wants doc ids in index order; map its answers back to page order.
       Integer[] order = new Integer[page.size()];
       for (int i = 0; i < order.length; i++) {
@@ -304,14 +305,14 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
       Arrays.sort(order, Comparator.comparingInt(i -> page.get(i).doc));
       int[] sorted = new int[order.length];
       String[] sortedBodies = new String[order.length];
-      List<List<Snippets.Relabel>> sortedRelabels = new ArrayList<>(order.length);
+      List<List<io.notesearch.core.schema.SectionRecord.LinkText>> sortedLinks = new ArrayList<>(order.length);
       for (int k = 0; k < order.length; k++) {
         sorted[k] = page.get(order[k]).doc;
         sortedBodies[k] = bodies.get(order[k]);
-        sortedRelabels.add(relabels.get(order[k]));
+        sortedLinks.add(links.get(order[k]));
       }
-      List<Snippet> inDocOrder = snippets.snippets(searcher, highlight, sorted, sortedBodies, sortedRelabels);
-      Snippet[] inPageOrder = new Snippet[order.length];
+      List<Snippets.Shown> inDocOrder = snippets.snippets(searcher, highlight, sorted, sortedBodies, sortedLinks, titles);
+      Snippets.Shown[] inPageOrder = new Snippets.Shown[order.length];
       for (int k = 0; k < order.length; k++) {
         inPageOrder[order[k]] = inDocOrder.get(k);
       }
@@ -374,11 +375,7 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
 
     @Override
     public io.notesearch.core.NoteLinks links(String note) throws IOException {
-      try {
-        return LinkGraph.of(searcher, note);
-      } catch (java.io.UncheckedIOException e) {
-        throw e.getCause();
-      }
+      return LinkGraph.of(searcher, note);
     }
 
     private NoteCatalog catalog() throws IOException {

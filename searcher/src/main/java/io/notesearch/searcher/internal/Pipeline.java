@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -252,24 +251,26 @@ public final class Pipeline<C> implements NoteSearcher {
   private List<Hit> hits(View<C> view, List<C> page, QueryPlanner.Plan plan, boolean highlight, Map<C, Double> scores)
       throws IOException {
     List<StoredSection> stored = view.read(page, highlight);
-    List<Snippet> marked = null;
+    List<Snippets.Shown> marked = null;
     if (highlight && !page.isEmpty()) {
       Query toMark = plan.highlight();
-      List<List<Snippets.Relabel>> relabels = relabels(view, stored);
+      Snippets.Titles titles = titles(view);
+      List<List<SectionRecord.LinkText>> links = stored.stream().map(StoredSection::linkTexts).toList();
       marked = new ArrayList<>(view.snippets(page, stored.stream().map(s -> s.body() == null ? "" : s.body()).toList(),
-          relabels, toMark));
+          links, titles, toMark));
       for (int i = 0; i < page.size(); i++) {
-        if (marked.get(i).marks().isEmpty()) {
+        if (marked.get(i).snippet().marks().isEmpty()) {
           // Found by its code alone: show the code where the words are.
           String code = view.code(page.get(i));
           Snippet fromCode = code.isEmpty() ? Snippet.empty() : snippets.codeSnippet(code, toMark);
           if (!fromCode.marks().isEmpty()) {
-            marked.set(i, fromCode);
-          } else if (marked.get(i).text().length() < SHORT_SNIPPET) {
+            marked.set(i, Snippets.Shown.of(fromCode));
+          } else if (marked.get(i).snippet().text().length() < SHORT_SNIPPET) {
             // Found by its heading or title: the beginning of its text (or code), never a bare "1.".
             String body = stored.get(i).body() == null ? "" : stored.get(i).body();
-            Snippet start = body.isBlank() ? Snippets.leading(code, List.of()) : Snippets.leading(body, relabels.get(i));
-            if (start.text().length() > marked.get(i).text().length()) {
+            Snippets.Shown start = body.isBlank() ? Snippets.leading(code, List.of(), titles)
+                : Snippets.leading(body, links.get(i), titles);
+            if (start.snippet().text().length() > marked.get(i).snippet().text().length()) {
               marked.set(i, start);
             }
           }
@@ -279,44 +280,29 @@ public final class Pipeline<C> implements NoteSearcher {
     List<Hit> hits = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       StoredSection s = stored.get(i);
-      Snippet snippet = marked == null ? Snippet.empty() : marked.get(i);
+      Snippet snippet = marked == null ? Snippet.empty() : marked.get(i).snippet();
       float score = scores == null ? view.score(page.get(i)) : scores.get(page.get(i)).floatValue();
       hits.add(new Hit(s.path(), s.line(), s.title(), s.headings(), s.anchor(), score, snippet, s.tags(),
-          s.categories(), s.date(), marked == null ? List.of() : matches(snippet), s.dateSource(),
+          s.categories(), s.date(), marked == null ? List.of() : marked.get(i).matches(), s.dateSource(),
           s.modified() < 0 ? null : java.time.Instant.ofEpochMilli(s.modified())));
     }
     return hits;
   }
 
   /**
-   * What each section's snippet shows instead of a wikilink's note name: the note's title, where the
-   * name reaches one note. A page's links are resolved once each.
+   * The titles snippets show wikilink names as ({@link View#linkTitle}): looked up only for names in
+   * a chosen passage, once each per page.
    */
-  private static <C> List<List<Snippets.Relabel>> relabels(View<C> view, List<StoredSection> stored) throws IOException {
-    Map<String, Optional<String>> titles = new HashMap<>();
-    List<List<Snippets.Relabel>> out = new ArrayList<>(stored.size());
-    for (StoredSection s : stored) {
-      List<Snippets.Relabel> mine = new ArrayList<>(s.linkTexts().size());
-      for (SectionRecord.LinkText t : s.linkTexts()) {
-        Optional<String> title = titles.get(t.key());
-        if (title == null) {
-          title = Optional.ofNullable(view.linkTitle(t.key()));
-          titles.put(t.key(), title);
-        }
-        title.ifPresent(shown -> mine.add(new Snippets.Relabel(t.start(), t.end(), shown)));
+  private static <C> Snippets.Titles titles(View<C> view) {
+    Map<String, Optional<String>> known = new HashMap<>();
+    return key -> {
+      Optional<String> title = known.get(key);
+      if (title == null) {
+        title = Optional.ofNullable(view.linkTitle(key));
+        known.put(key, title);
       }
-      out.add(mine);
-    }
-    return out;
-  }
-
-  /** The distinct marked words of a snippet, as written there. */
-  private static List<String> matches(Snippet snippet) {
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (Snippet.Mark m : snippet.marks()) {
-      out.add(snippet.text().substring(m.start(), m.end()));
-    }
-    return List.copyOf(out);
+      return title.orElse(null);
+    };
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.notesearch.core.Snippet;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,20 @@ class SnippetsTest {
     assertEquals("it에서 보고, VPC 정리도", Snippets.toSnippet(Snippets.relabel("it에서 보고, vpc도", 5, titles)).text());
     // The passage ends inside the second span.
     assertEquals("Git 기초에서 보고, vp", Snippets.toSnippet(Snippets.relabel("git에서 보고, vp", 4, titles)).text());
+  }
+
+  @Test
+  void matchesAreTheWordsAsWrittenWhereATitleShows() throws IOException {
+    List<io.notesearch.core.schema.SectionRecord.LinkText> links =
+        List.of(new io.notesearch.core.schema.SectionRecord.LinkText(4, 7, "name:git"));
+    Snippets.Shown shown = Snippets.leading("기본은 git에서 본다", links, key -> key.equals("name:git") ? "Git 기초" : null);
+    assertEquals("기본은 Git 기초에서 본다", shown.snippet().text());
+    assertEquals(List.of(), shown.matches());
+    // A name past what a leading snippet shows is not looked up.
+    List<io.notesearch.core.schema.SectionRecord.LinkText> far =
+        List.of(new io.notesearch.core.schema.SectionRecord.LinkText(500, 503, "name:git"));
+    Snippets.leading("가".repeat(500) + "git", far, key -> {
+      throw new AssertionError("looked up " + key);
+    });
   }
 }

@@ -66,9 +66,6 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
       IndexSchema.HEADINGS_STORED, IndexSchema.ANCHOR, IndexSchema.LINE, IndexSchema.BODY, IndexSchema.TAG,
       IndexSchema.CATEGORY, IndexSchema.DATE, IndexSchema.DATE_SOURCE, IndexSchema.MODIFIED, IndexSchema.LINK_TEXT, "score");
 
-  /** Sections read to tell whether a link's name reaches one note: more than one note's sections, for a name two notes share. */
-  private static final int LINK_ROWS = 1_000;
-
   /** The body as the local index has it: positions and offsets, for the highlighter. */
   private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
@@ -217,8 +214,9 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
 
     /** The page's text indexed in memory as the body field is locally, and marked there. */
     @Override
-    public List<Snippet> snippets(List<SolrDocument> page, List<String> bodies, List<List<Snippets.Relabel>> relabels,
-        Query highlight) throws IOException {
+    public List<Snippets.Shown> snippets(List<SolrDocument> page, List<String> bodies,
+        List<List<io.notesearch.core.schema.SectionRecord.LinkText>> links, Snippets.Titles titles, Query highlight)
+        throws IOException {
       try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.index()))) {
           for (String body : bodies) {
@@ -234,35 +232,26 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             ids[i] = i;
             texts[i] = bodies.get(i);
           }
-          return new Snippets(analyzers.index()).snippets(new IndexSearcher(reader), highlight, ids, texts, relabels);
+          return new Snippets(analyzers.index()).snippets(new IndexSearcher(reader), highlight, ids, texts, links, titles);
         }
       }
     }
 
-    /** As locally: the notes whose file name, page folder, slug or alias ({@code link_key}) or title is the name. */
+    /** As locally: the notes whose file name, page folder, slug or alias ({@code link_key}) or title is the name, one document each. */
     @Override
     public String linkTitle(String key) throws IOException {
       if (!key.startsWith("name:")) {
         return null;
       }
       String name = key.substring("name:".length());
-      SolrQuery q = new SolrQuery(IndexSchema.LINK_KEY + ":" + ClientUtils.escapeQueryChars(key) + " OR "
-          + IndexSchema.TITLE_KEY + ":" + ClientUtils.escapeQueryChars(name));
+      SolrQuery q = new SolrQuery("(" + IndexSchema.LINK_KEY + ":" + ClientUtils.escapeQueryChars(key) + " OR "
+          + IndexSchema.TITLE_KEY + ":" + ClientUtils.escapeQueryChars(name) + ") AND " + IndexSchema.NOTE_FIRST + ":true");
       q.set("defType", "lucene");
-      q.setFields(IndexSchema.PATH, IndexSchema.TITLE);
-      q.setRows(LINK_ROWS);
-      String path = null;
-      String title = null;
-      for (SolrDocument d : send(q).getResults()) {
-        String p = String.valueOf(d.getFirstValue(IndexSchema.PATH));
-        if (path == null) {
-          path = p;
-          title = d.getFirstValue(IndexSchema.TITLE) == null ? null : d.getFirstValue(IndexSchema.TITLE).toString();
-        } else if (!path.equals(p)) {
-          return null;
-        }
-      }
-      return title == null || title.isBlank() ? null : title;
+      q.setFields(IndexSchema.TITLE);
+      q.setRows(2);
+      SolrDocumentList found = send(q).getResults();
+      Object title = found.size() == 1 ? found.getFirst().getFirstValue(IndexSchema.TITLE) : null;
+      return title == null || title.toString().isBlank() ? null : title.toString();
     }
 
     @Override
