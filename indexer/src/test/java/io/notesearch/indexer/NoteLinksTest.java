@@ -43,10 +43,7 @@ class NoteLinksTest {
     write(notes, "git/index.md", "---\ntitle: Git 기초\n---\n\n브랜치. [EC2](../aws/ec2.md) 참고.\n");
     write(notes, "blog/intro.md", "---\ntitle: 소개\nslug: /hello-world\n---\n\n인사.\n");
     write(notes, "other.md", "# 다른 글\n\n[처음 글](/hello-world/) 을 보라.\n");
-    Path index = tmp.resolve("index");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
+    Path index = indexed(notes);
     String ec2 = notes.resolve("aws/ec2.md").toString();
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       NoteLinks links = searcher.links(ec2);
@@ -91,10 +88,7 @@ class NoteLinksTest {
         |---|---|
         | 리베이스 표 | [[merge]] |
         """);
-    Path index = tmp.resolve("index");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
+    Path index = indexed(notes);
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       // The title where the text shows the name (a file, a page folder, an alias); the heading after
       // it; an alias as the writer gave it; a name two notes share, or none has, as written.
@@ -112,9 +106,7 @@ class NoteLinksTest {
     }
     // Renamed later: the hit shows the new title, with no re-indexing of the note that links to it.
     write(notes, "git/index.md", "---\ntitle: 깃 입문\n---\n\n커밋과 브랜치.\n");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
+    indexed(notes);
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       assertTrue(snippet(searcher, "리베이스 기본은").text().startsWith("리베이스 기본은 깃 입문에서 보고"),
           snippet(searcher, "리베이스 기본은").text());
@@ -140,10 +132,7 @@ class NoteLinksTest {
     write(notes, "rebase.md", "# 메모\n\n첫 문장은 리베이스 이야기다. [[C]] 언어는 다음 문장이다.\n");
     // A note whose text holds the two noncharacters that mark names inside the indexer.
     write(notes, "odd.md", "# 이상한 글자\n\n앞 \uFDD0c\uFDD1 뒤 리베이스 낱말.\n");
-    Path index = tmp.resolve("index");
-    try (NoteIndexer indexer = NoteIndexer.open(index)) {
-      indexer.index(List.of(notes), IndexMode.DEFAULT);
-    }
+    Path index = indexed(notes);
     try (NoteSearcher searcher = NoteSearcher.open(index)) {
       io.notesearch.core.SearchResult result = searcher.search(io.notesearch.core.SearchRequest.of("리베이스 이야기"));
       String shown = result.hits().getFirst().snippet().text();
@@ -152,6 +141,15 @@ class NoteLinksTest {
       String odd = searcher.search(io.notesearch.core.SearchRequest.of("이상한 글자 낱말")).hits().getFirst().snippet().text();
       assertEquals("앞 \uFFFDc\uFFFD 뒤 리베이스 낱말.", odd);
     }
+  }
+
+  /** Indexes the notes (again: an update) into the test's index folder, and returns the folder. */
+  private Path indexed(Path notes) throws IOException {
+    Path index = tmp.resolve("index");
+    try (NoteIndexer indexer = NoteIndexer.open(index)) {
+      indexer.index(List.of(notes), IndexMode.DEFAULT);
+    }
+    return index;
   }
 
   private static void write(Path notes, String name, String text) throws IOException {
