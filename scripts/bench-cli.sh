@@ -5,7 +5,8 @@
 # search of the index left behind, 5 s later (WARM=seconds).
 # Needs hyperfine and ripgrep (Debian: apt-get install hyperfine ripgrep).
 # RELEASE=dist/notesearch-VERSION-linux-x64.tar.gz adds the release (./mvnw -Pdist package), extracted
-# to a temporary folder, beside the checkout's launcher: the same searches, in the same run.
+# to a temporary folder, beside the checkout's launcher: the same searches, in the same run, cold and
+# through the daemon (the release's launcher has no check for changed sources).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -47,6 +48,7 @@ for q in "${queries[@]}"; do
   args+=(-n "notesearch: $q" "env NOTESEARCH_DAEMON=off ./notesearch search --index '$index' -n 10 '$q'")
   args+=(-n "daemon: $q" "./notesearch search --index '$index' -n 10 '$q'")
   [ -z "$release" ] || args+=(-n "release: $q" "env NOTESEARCH_DAEMON=off $release search --index '$index' -n 10 '$q'")
+  [ -z "$release" ] || args+=(-n "release daemon: $q" "$release search --index '$index' -n 10 '$q'")
 done
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$out" "${args[@]}" >/dev/null 2>&1 || \
   hyperfine --warmup 3 --runs "$runs" --export-json "$out" "${args[@]}" >/dev/null
@@ -56,7 +58,7 @@ results = json.load(open(sys.argv[1]))["results"]
 by = {r["command"]: r for r in results}
 release = any(r["command"].startswith("release: ") for r in results)
 print(f"{'query':<18} {'rg -F -l median':>15} {'cold median':>12} {'ratio':>7} {'daemon median':>14} {'ratio':>7}"
-      + (f" {'release median':>15} {'release/checkout':>17}" if release else ""))
+      + (f" {'release median':>15} {'release/checkout':>17} {'release daemon':>15} {'ratio':>7}" if release else ""))
 for name in [r["command"] for r in results if r["command"].startswith("rg: ")]:
     q = name[4:]
     rg = by[name]["median"] * 1000
@@ -65,7 +67,8 @@ for name in [r["command"] for r in results if r["command"].startswith("rg: ")]:
     line = f"{q:<18} {rg:>13.1f}ms {ns:>10.1f}ms {ns / rg:>6.1f}x {dm:>12.1f}ms {dm / rg:>6.1f}x"
     if release:
         rel = by["release: " + q]["median"] * 1000
-        line += f" {rel:>13.1f}ms {rel / ns:>16.2f}x"
+        rd = by["release daemon: " + q]["median"] * 1000
+        line += f" {rel:>13.1f}ms {rel / ns:>16.2f}x {rd:>13.1f}ms {rd / rg:>6.1f}x"
     print(line)
 jvm = by["java -version"]["median"] * 1000
 colds = [by[r["command"]]["median"] * 1000 for r in results if r["command"].startswith("notesearch: ")]

@@ -258,7 +258,7 @@ public final class BenchMain {
 
     @Override
     public Integer call() throws IOException {
-      List<String> queries = RealisticGenerator.measured().queries(7, count);
+      List<String> queries = RealisticGenerator.measured().queries(RealisticGenerator.QUERY_SEED, count);
       if (index != null) {
         QueryProfile.run(index, queries);
       } else {

@@ -284,7 +284,7 @@ final class CorpusFit {
       if (Character.isDigit(c)) {
         return 3;
       }
-      hangul |= c >= 0xAC00 && c <= 0xD7A3;
+      hangul |= io.notesearch.core.analysis.Hangul.isSyllable(c);
       latin |= c < 128 && Character.isLetter(c);
     }
     if (hangul && latin) {

@@ -38,7 +38,7 @@ enum Generator {
 
   /** The fixed query set the benchmarks search these notes with. */
   List<String> queries() {
-    return this == UNIFORM ? NotesGenerator.QUERIES : RealisticGenerator.measured().queries(7, 200);
+    return this == UNIFORM ? NotesGenerator.QUERIES : RealisticGenerator.measured().queries(RealisticGenerator.QUERY_SEED, 200);
   }
 
   /**

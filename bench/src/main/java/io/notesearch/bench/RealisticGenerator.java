@@ -197,6 +197,9 @@ public final class RealisticGenerator {
     }
   }
 
+  /** The seed of the query set that {@code queries}, QueryBenchmark and {@code index} all run. */
+  static final long QUERY_SEED = 7;
+
   /**
    * A fixed query set drawn like the notes' words: one to four words, mostly mid-frequency (ranks
    * 31 to 1,000, drawn as often as the notes use them) and one in four rare (ranks spread evenly on a
@@ -261,7 +264,7 @@ public final class RealisticGenerator {
     List<Integer> syllables = new ArrayList<>();
     List<Integer> latin = new ArrayList<>();
     for (int i = 0; i < c.length; i++) {
-      if (c[i] >= 0xAC00 && c[i] <= 0xD7A3) {
+      if (Hangul.isSyllable(c[i])) {
         syllables.add(i);
       } else if (i + 1 < c.length && Character.isLetter(c[i]) && Character.isLetter(c[i + 1]) && c[i] < 128 && c[i + 1] < 128) {
         latin.add(i);

@@ -49,7 +49,7 @@ final class WordModel {
     StringBuilder sy = new StringBuilder();
     for (String w : words) {
       for (int i = 0; i < w.length(); i++) {
-        if (w.charAt(i) >= 0xAC00 && w.charAt(i) <= 0xD7A3) {
+        if (io.notesearch.core.analysis.Hangul.isSyllable(w.charAt(i))) {
           sy.append(w.charAt(i));
         }
       }

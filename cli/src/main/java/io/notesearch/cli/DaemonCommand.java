@@ -138,10 +138,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       try {
         if (i < WARM_UP_QUERIES.size()) {
           // The notes' own words: titles of what the starters find, which the snippets then mark.
-          for (io.notesearch.core.Hit hit : searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT)
-              .searcher().search(SearchRequest.of(query).withLimit(3)).hits()) {
-            if (!hit.title().isBlank() && queries.size() < 40) {
-              queries.add(hit.title());
+          try (Searchers.Lease lease = searchers.open(location, UserConfig.files(parent.env), Synonyms.DEFAULT)) {
+            for (io.notesearch.core.Hit hit : lease.searcher().search(SearchRequest.of(query).withLimit(3)).hits()) {
+              if (!hit.title().isBlank() && queries.size() < 40) {
+                queries.add(hit.title());
+              }
             }
           }
         }

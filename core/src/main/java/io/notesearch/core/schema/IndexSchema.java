@@ -171,6 +171,17 @@ public final class IndexSchema {
   /** {@link #DATE_SOURCE} of a date from the front matter, the one not stored. */
   public static final String FRONT_MATTER = "front matter";
 
+  /**
+   * {@return where a section's date came from, as read back: the stored {@link #DATE_SOURCE}, else
+   * {@link #FRONT_MATTER} for a dated section (the source not stored), else empty}
+   *
+   * @param stored the stored value, or null
+   * @param dated whether the section has a date
+   */
+  public static String dateSource(Object stored, boolean dated) {
+    return stored != null ? stored.toString() : dated ? FRONT_MATTER : "";
+  }
+
   /** {@code true} or {@code false}: drafts are filtered out unless asked for. */
   public static final String DRAFT = "draft";
 

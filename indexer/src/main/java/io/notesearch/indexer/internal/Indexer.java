@@ -160,9 +160,10 @@ public final class Indexer implements AutoCloseable {
     // Nori's dictionaries load on threads of their own as soon as the walk meets a note to analyse
     // (at once for a build from scratch), overlapping the rest of the walk; a run with nothing
     // changed loads none (10k unchanged notes, whole process: 439 against 530 ms loading them always).
-    Map<String, String> before = rebuild || indexed == 0 ? Map.of() : KnownNotes.all(writing.writer());
+    boolean fresh = rebuild || indexed == 0;
+    Map<String, String> before = fresh ? Map.of() : KnownNotes.all(writing.writer());
     java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
-    if (rebuild || indexed == 0) {
+    if (fresh) {
       preload(loading);
     }
     NoteFiles.Found found = NoteFiles.walk(folders, ignores(), (file, attrs) -> {
@@ -182,7 +183,7 @@ public final class Indexer implements AutoCloseable {
     // analyses them on the calling thread. Outcomes are summed up in file order.
     Pool pool = pool();
     try {
-      if (documents.estimate(found.notes(), rebuild || indexed == 0, reader, pool.executor()) == SectionDocuments.Estimate.REBUILD) {
+      if (documents.estimate(found.notes(), fresh, reader, pool.executor()) == SectionDocuments.Estimate.REBUILD) {
         rebuild = true;
       }
       known = rebuild ? Map.of() : before;

@@ -101,17 +101,6 @@ public final class Snippets {
   }
 
   /**
-   * Snippets for the given documents, in the same order.
-   *
-   * @param searcher the searcher the doc ids belong to
-   * @param query a query over {@link IndexSchema#BODY} terms
-   * @param docIds the documents
-   */
-  public List<Snippet> snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    return snippets(searcher, query, docIds, null, null, Titles.NONE).stream().map(Shown::snippet).toList();
-  }
-
-  /**
    * Snippets for the given documents, in the same order, from body texts the caller has read.
    *
    * @param searcher the searcher the doc ids belong to

@@ -280,7 +280,7 @@ public final class LocalBackend implements SearchBackend<ScoreDoc> {
             d.get(IndexSchema.ANCHOR), Arrays.asList(d.getValues(IndexSchema.TAG)),
             Arrays.asList(d.getValues(IndexSchema.CATEGORY)),
             day == null ? null : LocalDate.ofEpochDay(day.longValue()), withBody ? d.get(IndexSchema.BODY) : null,
-            d.get(IndexSchema.DATE_SOURCE) != null ? d.get(IndexSchema.DATE_SOURCE) : day != null ? IndexSchema.FRONT_MATTER : "",
+            IndexSchema.dateSource(d.get(IndexSchema.DATE_SOURCE), day != null),
             modified(sd.doc), StoredSection.linkTexts(Arrays.asList(d.getValues(IndexSchema.LINK_TEXT)))));
       }
       return out;

@@ -204,8 +204,7 @@ public final class SolrBackend implements SearchBackend<SolrDocument> {
             tags == null ? List.of() : tags.stream().map(Object::toString).toList(),
             categories == null ? List.of() : categories.stream().map(Object::toString).toList(), day == null ? null : LocalDate.ofEpochDay(day.longValue()),
             withBody ? (body == null ? "" : body.toString()) : null,
-            d.getFirstValue(IndexSchema.DATE_SOURCE) != null ? d.getFirstValue(IndexSchema.DATE_SOURCE).toString()
-                : day != null ? IndexSchema.FRONT_MATTER : "",
+            IndexSchema.dateSource(d.getFirstValue(IndexSchema.DATE_SOURCE), day != null),
             d.getFirstValue(IndexSchema.MODIFIED) instanceof Number m ? m.longValue() * 1000 : -1,
             withBody ? StoredSection.linkTexts(d.getFieldValues(IndexSchema.LINK_TEXT)) : List.of()));
       }
